@@ -1,0 +1,19 @@
+"""Stub: the phrasing extractor (to be written). Gives no features and no findings yet."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..config import Config
+from ..rules import Rule
+from ..text import Document
+from .base import Extraction, zeros
+
+
+class PhrasingExtractor:
+    name: ClassVar[str] = "phrasing"
+    feature_names: ClassVar[tuple[str, ...]] = ()
+    rules: ClassVar[tuple[Rule, ...]] = ()
+
+    def extract(self, doc: Document, config: Config) -> Extraction:
+        return Extraction(zeros(doc, len(self.feature_names)), ())

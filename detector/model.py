@@ -1,0 +1,155 @@
+"""From features to scores: passage probabilities and the document score.
+
+Two kinds of model share one small interface (`score_passages`):
+- `HeuristicModel`: a documented combination of rule findings, used when no trained model
+  is available. Labelled "heuristic" in every result's `detector.model`.
+- `TrainedModel`: a scikit-learn pipeline loaded with joblib, only after its SHA-256 matches
+  the sidecar shipped with it, or when the user explicitly trusts the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from .errors import ModelError
+from .results import Finding
+from .rules import Rule
+from .text import Document
+
+# Weight of one finding in the heuristic passage score, by severity.
+SEVERITY_WEIGHT = {"error": 0.75, "warning": 0.45, "info": 0.03}
+
+MODEL_EXPLANATION = Rule(
+    "model.passage",
+    "warning",
+    "The classifier rates this passage as likely machine-translated badly, spun or garbled (p={p:.2f})",
+    "No single rule fired here, but the trained model's evidence adds up: the spans it "
+    "points at are the words and features that contributed most. Read the passage closely.",
+)
+MODEL_RULES: tuple[Rule, ...] = (MODEL_EXPLANATION,)
+
+
+class Model(Protocol):
+    name: str
+
+    def score_passages(self, doc: Document, features: np.ndarray, findings: tuple[Finding, ...]) -> np.ndarray: ...
+
+
+def document_score(passage_scores: np.ndarray, doc: Document | None = None) -> float:
+    """The document score: the probability that at least one passage has artefacts,
+    estimated by the highest passage score (robust to long documents of clean passages)."""
+    if len(passage_scores) == 0:
+        return 0.0
+    return float(np.max(passage_scores))
+
+
+@dataclass(frozen=True)
+class HeuristicModel:
+    """Noisy-OR over findings: each finding in a passage is independent evidence
+    `SEVERITY_WEIGHT[severity] * confidence`; the passage score is 1 - prod(1 - evidence)."""
+
+    name: str = "heuristic-v1"
+
+    def score_passages(self, doc: Document, features: np.ndarray, findings: tuple[Finding, ...]) -> np.ndarray:
+        clean = np.ones(len(doc.passages), dtype=np.float64)
+        for f in findings:
+            p = doc.passage_at(f.start)
+            if p >= 0:
+                clean[p] *= 1.0 - SEVERITY_WEIGHT[f.severity] * f.confidence
+        return 1.0 - clean
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+SHIPPED_MODEL = "model.joblib"
+SHIPPED_SIDECAR = "model.json"
+
+
+def shipped_model_path() -> Path | None:
+    """Path of the model shipped in the package, or None when the package has none."""
+    ref = resources.files("detector") / "data" / SHIPPED_MODEL
+    try:
+        with resources.as_file(ref) as p:
+            return Path(p) if Path(p).is_file() else None
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def load_sidecar(model_path: Path) -> dict[str, Any] | None:
+    sidecar = model_path.with_suffix(".json")
+    if not sidecar.is_file():
+        return None
+    try:
+        return json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ModelError(f"{sidecar}: unreadable model sidecar ({e}); reinstall mtdetect or retrain") from None
+
+
+def load_model(path: str | Path | None = None, trust: bool = False) -> Model:
+    """Load a model safely.
+
+    - `path=None`: the shipped model, loaded only if its SHA-256 equals the sidecar's;
+      without a shipped model, the heuristic model.
+    - a user file: loaded only with `trust=True` (joblib runs code on load), or when a
+      sidecar next to it records the same SHA-256 (e.g. written by `mtdetect train`).
+    """
+    if path is None:
+        shipped = shipped_model_path()
+        if shipped is None:
+            return HeuristicModel()
+        return _load_verified(shipped, require_sidecar=True)
+    p = Path(path)
+    if not p.is_file():
+        raise ModelError(f"{p}: model file not found; give the path of a file written by 'mtdetect train'")
+    if trust:
+        return _load_joblib(p, load_sidecar(p) or {})
+    return _load_verified(p, require_sidecar=True, user_file=True)
+
+
+def _load_verified(path: Path, require_sidecar: bool, user_file: bool = False) -> Model:
+    meta = load_sidecar(path)
+    if meta is None:
+        if user_file:
+            raise ModelError(
+                f"{path}: refusing to load a model without a sidecar ({path.with_suffix('.json').name}); "
+                "model files run code when loaded: pass --trust-model if you trust this file"
+            )
+        raise ModelError(f"{path}: the shipped model has no sidecar; reinstall mtdetect")
+    actual = sha256_of(path)
+    if actual != meta.get("sha256"):
+        hint = "pass --trust-model if you trust this file" if user_file else "reinstall mtdetect"
+        raise ModelError(f"{path}: SHA-256 {actual[:12]}... does not match its sidecar; refusing to load ({hint})")
+    return _load_joblib(path, meta)
+
+
+def _load_joblib(path: Path, meta: dict[str, Any]) -> Model:
+    import joblib
+
+    from .extractors import signature
+
+    try:
+        obj = joblib.load(path)
+    except Exception as e:  # a corrupt file can raise anything from unpickling
+        raise ModelError(f"{path}: cannot load model ({type(e).__name__}: {e}); retrain it with 'mtdetect train'") from None
+    if not hasattr(obj, "score_passages"):
+        raise ModelError(f"{path}: not an mtdetect model (no score_passages); retrain it with 'mtdetect train'")
+    expected = getattr(obj, "signature", None)
+    if expected is not None and expected != signature():
+        raise ModelError(
+            f"{path}: model was trained for other extractors or features than this mtdetect has; "
+            "retrain it with 'mtdetect train'"
+        )
+    return obj

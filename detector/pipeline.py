@@ -1,0 +1,118 @@
+"""The Detector: text -> Document -> extractors -> model -> DocumentResult."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+
+from . import __version__
+from .config import Config
+from .extractors import EXTRACTORS
+from .extractors.readability import ReadabilityExtractor, document_readability
+from .model import Model, document_score, load_model
+from .results import DocumentResult, Finding, PassageResult
+from .text import Document
+
+
+def extract_features(doc: Document, config: Config) -> tuple[np.ndarray, tuple[Finding, ...]]:
+    """Run every registered extractor in order: the feature matrix (passages x all features)
+    and all findings. Training calls this too, so training and scoring never drift."""
+    blocks, findings = [], []
+    for extractor in EXTRACTORS:
+        if config.extractor_enabled(extractor.name):
+            extraction = extractor.extract(doc, config)
+            blocks.append(extraction.features)
+            findings.extend(extraction.findings)
+        else:  # a disabled extractor contributes no evidence
+            blocks.append(np.zeros((len(doc.passages), len(extractor.feature_names)), dtype=np.float32))
+    features = np.hstack(blocks) if blocks else np.zeros((len(doc.passages), 0), dtype=np.float32)
+    return features, tuple(findings)
+
+
+def feature_names() -> list[str]:
+    return [f"{e.name}.{f}" for e in EXTRACTORS for f in e.feature_names]
+
+
+def _keep(finding: Finding, config: Config) -> bool:
+    return config.rule_enabled(finding.rule) and not config.is_allowed(finding.text)
+
+
+class Detector:
+    """Score documents for machine-translation, spinner and garbling artefacts.
+
+    >>> result = Detector().score("He met Secretary of State Anthony Blingen.")
+    >>> result.score  # doctest: +SKIP
+    """
+
+    def __init__(self, config: Config | None = None, model: Model | str | None = None, trust_model: bool = False) -> None:
+        self.config = config or Config()
+        self._model_arg = model
+        self._trust_model = trust_model
+        self._model: Model | None = None
+
+    @property
+    def model(self) -> Model:
+        """The model, loaded (and verified) on first use."""
+        if self._model is None:
+            arg = self._model_arg
+            self._model = arg if arg is not None and not isinstance(arg, str) else load_model(arg, self._trust_model)
+        return self._model
+
+    def score(self, text: str, id: Any = None, extra: dict[str, Any] | None = None, warnings: tuple[str, ...] = ()) -> DocumentResult:
+        doc = Document(text, id)
+        features, findings = extract_features(doc, self.config)
+        model = self.model
+        passage_scores = model.score_passages(doc, features, findings) if len(doc.passages) else np.zeros(0)
+        explain = getattr(model, "explain", None)
+        if explain is not None:
+            findings = findings + tuple(explain(doc, features, passage_scores, findings, self.config.threshold))
+        findings = tuple(sorted((f for f in findings if _keep(f, self.config)), key=lambda f: (f.start, f.end, f.rule)))
+        names = feature_names()
+        rcols = _readability_columns()
+        threshold = self.config.threshold
+        passages = tuple(
+            PassageResult(
+                start=p.start,
+                end=p.end,
+                score=float(passage_scores[i]),
+                flagged=bool(passage_scores[i] >= threshold),
+                features=dict(zip(names, map(float, features[i]))),
+                readability={k: round(float(features[i, c]), 3) for k, c in rcols},
+            )
+            for i, p in enumerate(doc.passages)
+        )
+        score = document_score(passage_scores, doc)
+        return DocumentResult(
+            id=id,
+            score=score,
+            flagged=bool(len(doc.passages) > 0 and score >= threshold),
+            passages=passages,
+            findings=findings,
+            readability=document_readability(doc) if doc.passages else {},
+            detector={"version": __version__, "model": getattr(model, "name", type(model).__name__)},
+            extra=extra or {},
+            warnings=warnings,
+        )
+
+    def score_many(self, items: Iterable[str | tuple[Any, str] | dict[str, Any]]) -> Iterator[DocumentResult]:
+        """Score texts in input order. Items are strings, (id, text) pairs, or dicts with
+        `text` and optional `id` (other keys are passed through to the result)."""
+        for n, item in enumerate(items, 1):
+            if isinstance(item, str):
+                yield self.score(item, id=n)
+            elif isinstance(item, tuple):
+                yield self.score(item[1], id=item[0])
+            else:
+                extra = {k: v for k, v in item.items() if k not in ("text", "id")}
+                yield self.score(item["text"], id=item.get("id", n), extra=extra)
+
+
+def _readability_columns() -> list[tuple[str, int]]:
+    offset = 0
+    for e in EXTRACTORS:
+        if isinstance(e, ReadabilityExtractor):
+            return [(name, offset + j) for j, name in enumerate(e.feature_names)]
+        offset += len(e.feature_names)
+    return []

@@ -1,0 +1,1 @@
+"""Renderers: turn DocumentResult objects into text, JSON, JSONL or HTML output."""

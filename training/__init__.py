@@ -1,0 +1,1 @@
+"""Corpus building, synthetic corruption, training and evaluation for mtdetect."""
