@@ -27,6 +27,31 @@ ABBREVIATIONS = frozenset(
 )
 # These are only abbreviations when a number follows ("No. 10", "Jan. 13", "p. 5").
 NUMBER_ABBREVIATIONS = frozenset("no nos vol art fig p pp ch jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Abbreviations that often end a sentence too ("in the U.S. The next day"): a capital after
+# them only starts a new sentence when the next word is a usual sentence opener (below).
+# Initialisms ("U.S.", "J.K.") and initials ("Harry S. Truman") follow the same rule.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u u.s.a d.c".split())
+# After these a capital always starts a new sentence ("Apple Inc. The company said"), except
+# a day, month or time zone after a time ("10 a.m. Tuesday", "3 p.m. ET").
+CAPITAL_ENDS_ABBREVIATIONS = frozenset("etc a.m p.m inc ltd co corp".split())
+TIME_FOLLOWERS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet cest ist jst aest local""".split()
+)
+# Closed-class words that usually open a sentence. "the U.S. Capitol" and "the U.N. Security
+# Council" continue the sentence; "the U.S. Then she left" and "the U.S. It grew" do not.
+SENTENCE_OPENERS = frozenset(
+    """the a an this that these those it its he she they we i you his her their our my your
+    there then but and or so yet in on at for with by from after before when while as if since
+    although though however meanwhile also still now today yesterday tomorrow last next some many
+    most all both each no not one what who why how where which here such even only instead
+    despite during under over""".split()
+)
+_INITIAL_BEFORE = "\"'“‘«([{-–—/"
+_INITIALISM_RE = regex.compile(r"(?:\p{L}\.)+\p{L}")
+_MAX_ABBREVIATION_CHARS = 12
 
 # Longest sentence and passage we keep as one unit: a line of text without any sentence
 # boundary (a 20 MB log line) is cut into chunks at whitespace so work per unit stays bounded.
@@ -97,10 +122,13 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """
     tokens = []
     for m in _TOKEN_RE.finditer(text):
-        s = m.group()
-        if s.isspace():
-            continue
-        tokens.append(Token(m.start() + offset, m.end() + offset, s, m.lastgroup == "word"))
+        start, end = m.start(), m.end()
+        if m.lastgroup != "word":
+            # a grapheme can start with a space (" \u0301") or end in one (a prepended mark)
+            start, end = _strip_span(text, start, end)
+            if start == end:
+                continue
+        tokens.append(Token(start + offset, end + offset, text[start:end], m.lastgroup == "word"))
     return tuple(tokens)
 
 
@@ -134,17 +162,16 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if start >= end:
         return []
     out = []
-    block_start = start
+    block_start = line_start = start
     i = text.find("\n", start, end)
     while i != -1:
-        line_end = i - 1 if i > 0 and text[i - 1] == "\r" else i
-        line = text[block_start:line_end].rstrip()
-        last_line = line[line.rfind("\n") + 1 :]
-        if line and (line.endswith(_LINE_END_PUNCT) or len(last_line) < 60):
-            s, e = _strip_span(text, block_start, line_end)
+        line = text[line_start:i].rstrip()  # only this line: linear in the block's length
+        if line and (line.endswith(_LINE_END_PUNCT) or len(line) < 60):
+            s, e = _strip_span(text, block_start, i)
             if s < e:
                 out.append((s, e))
             block_start = i + 1
+        line_start = i + 1
         i = text.find("\n", i + 1, end)
     s, e = _strip_span(text, block_start, end)
     if s < e:
@@ -152,39 +179,66 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _is_abbreviation(text: str, dot: int, end: int) -> bool:
-    """Is the period at `dot` part of an abbreviation rather than a sentence end?"""
+def _next_word(text: str, pos: int, end: int) -> str:
+    """The first word after `pos` (skipping spaces and opening quotes), lower-cased."""
+    while pos < end and (text[pos].isspace() or text[pos] in "\"'“‘«([{"):
+        pos += 1
+    stop = pos
+    while stop < end and stop - pos < 20 and text[stop].isalpha():
+        stop += 1
+    return text[pos:stop].lower()
+
+
+def _next_char(text: str, pos: int, end: int) -> str:
+    """The first non-space character in text[pos:end], or "" (without copying the rest)."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < end else ""
+
+
+def _is_abbreviation(text: str, dot: int, end: int, limit: int | None = None) -> bool:
+    """Is the period at `dot` part of an abbreviation rather than a sentence end?
+
+    `end` is where the punctuation ends; `limit` is the end of the paragraph.
+    """
+    limit = len(text) if limit is None else limit
     j = dot
-    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+    while j > 0 and dot - j <= _MAX_ABBREVIATION_CHARS and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     word = text[j:dot].lower()
-    if not word:
+    if not word or dot - j > _MAX_ABBREVIATION_CHARS:
         return False
-    nxt = text[end : end + 12].lstrip()
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. K. Rowling", "Harry S. Truman"
+    nxt = _next_char(text, end, limit)
     if word in NUMBER_ABBREVIATIONS:
-        return bool(nxt[:1].isdigit())
-    if word in ABBREVIATIONS:
-        # "in the U.S. The next day" ends a sentence: only a lower-case or digit follow-up,
-        # or a title before a name, keeps the abbreviation inside the sentence.
-        if word in {"u.s", "u.k", "u.n", "e.u", "etc", "a.m", "p.m", "inc", "ltd", "co", "corp", "u.s.a", "d.c"}:
-            return not nxt[:1].isupper()
-        return True
+        return nxt.isdigit()
+    if word in CAPITAL_ENDS_ABBREVIATIONS:
+        if word in ("a.m", "p.m") and _next_word(text, end, limit) in TIME_FOLLOWERS:
+            return True
+        return not nxt.isupper()
+    if word in ABBREVIATIONS and word not in SENTENCE_FINAL_ABBREVIATIONS:
+        return True  # titles and the like: "Dr. Jones", "Gen. Milley", "vs. Chelsea"
+    initial = len(word) == 1 and word.isalpha() and (j == 0 or text[j - 1].isspace() or text[j - 1] in _INITIAL_BEFORE)
+    if initial or word in SENTENCE_FINAL_ABBREVIATIONS or _INITIALISM_RE.fullmatch(word):
+        # "J. K. Rowling", "the U.S. Capitol": the sentence goes on unless a usual opener follows
+        return not (nxt.isupper() and _next_word(text, end, limit) in SENTENCE_OPENERS)
     return False
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Half-open sentence spans inside text[start:end]. Long runs are cut at whitespace."""
+    """Half-open sentence spans inside text[start:end]. Long runs are cut at whitespace.
+
+    A sentence ends at terminal punctuation (with any closing quotes or brackets) before a
+    space, unless the period belongs to an abbreviation or the next word is lower-case
+    ("e.g. this", "\"Why?\" he asked").
+    """
     spans: list[tuple[int, int]] = []
     pos = start
     for m in _SENT_END_RE.finditer(text, start, end):
         punct_end = m.end()
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start(), punct_end):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start(), punct_end, end):
             continue
-        nxt = text[punct_end:end].lstrip()[:1]
-        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([¿¡-–—•*" or not nxt.isalpha()):
-            continue  # "e.g. this" / "what? he said": no capital, no new sentence
+        if _next_char(text, punct_end, end).islower():
+            continue  # no capital, no new sentence; scripts without case (Arabic, Hebrew) do split
         spans.extend(_cut_long(text, pos, punct_end))
         pos = punct_end
     spans.extend(_cut_long(text, pos, end))

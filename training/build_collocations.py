@@ -1,0 +1,234 @@
+"""Build the collocation and function-word tables of the phrasing and garble extractors.
+
+Reads clean human English from the shared data folder (train split only, as decided by
+`training.splits.split_of`): every `clean_en/` register except the JFLEG learner-error file,
+the English-original WMT sources (`en_source/`) and the human references of the MT test sets
+(`mt/wmt21`, `mt/smt2013`). OCR ground truth is historical English and is skipped.
+
+Writes only counts, never text:
+- `detector/data/collocations.tsv.gz`: frequent word bigrams and trigrams (count >= MIN_COUNT)
+  with their count and pointwise mutual information; the phrasing extractor builds its
+  odd-collocation table from it (see build_phrases.py) and uses it as a "seen in clean
+  English" reference.
+- `detector/data/garble_function_bigrams.tsv`: counts of adjacent pairs of frequent function
+  words (and of a function word before a punctuation mark), with the unigram counts needed to
+  tell "never seen although expected often" from "just rare".
+- `detector/data/garble_verbs.txt`: verb-like words (bases seen after "to"/modals, and their
+  inflections seen in the corpus), the lexicon of the missing-verb check.
+
+Usage: python -m training.build_collocations --data /work/shared/data [--out detector/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from detector.text import Document
+from training.splits import split_of
+
+MIN_BIGRAM_COUNT = 5
+MIN_TRIGRAM_COUNT = 4
+MIN_PMI = 3.0
+# The function words whose adjacent pairs we count (closed classes, lower-case).
+FUNCTION_WORDS = tuple(
+    """
+    the a an this that these those my your his her its our their some any no every each either neither
+    of in on at by for with from to into onto upon about over under after before between through during
+    without within against among toward towards across behind beyond
+    and or but nor so yet if because although though while whereas unless since than as
+    i you he she it we they me him us them who whom whose which what
+    is are was were be been being am has have had do does did
+    will would shall should can could may might must
+    not there here very too also just only
+    """.split()
+)
+PUNCTUATION_CLASSES = {".": "<.>", ",": "<,>", "!": "<.>", "?": "<.>", ";": "<;>", ":": "<;>", ")": "<)>"}
+MODALS_AND_TO = frozenset("to will would shall should can could may might must not n't".split())
+CLEAN_EN_SKIP = ("nonnative-errors_jfleg",)
+
+
+def _rows(path: Path) -> Iterator[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def iter_clean_texts(data: Path, splits: Iterable[str] = ("train",)) -> Iterator[tuple[str, str]]:
+    """(source, text) for every clean-English row of `data` whose split is in `splits`.
+
+    MT references are deduplicated (the smt2013 reference is the same in all five pairs).
+    """
+    wanted = set(splits)
+    for path in sorted((data / "clean_en").glob("*.jsonl.gz")):
+        stem = path.name.removesuffix(".jsonl.gz")
+        if stem in CLEAN_EN_SKIP:
+            continue
+        source = f"clean_en/{stem}"
+        for row in _rows(path):
+            if split_of(source, row["doc_id"]) in wanted:
+                yield source, row["text"]
+    for path in sorted((data / "en_source").glob("*.jsonl.gz")):
+        for row in _rows(path):
+            if split_of("en_source", row["doc_id"], row.get("year")) in wanted:
+                yield "en_source", row["text"]
+    seen: set[str] = set()
+    for folder in ("wmt21", "smt2013"):
+        source = f"mt/{folder}"
+        for path in sorted((data / "mt" / folder).glob("*.jsonl.gz")):
+            for row in _rows(path):
+                if split_of(source, row["doc_id"], row.get("year")) not in wanted:
+                    continue
+                for ref in row["references"].values():
+                    if ref and ref not in seen:
+                        seen.add(ref)
+                        yield source, ref
+
+
+def sentence_tokens(text: str) -> Iterator[list[str]]:
+    """Lower-cased token texts of each sentence (words and punctuation), in order."""
+    doc = Document(text)
+    for passage in doc.passages:
+        tokens = passage.tokens
+        for sent in passage.sentences:
+            yield [t.text.lower() for t in tokens if sent.start <= t.start < sent.end]
+
+
+def count_ngrams(texts: Iterable[str]) -> tuple[Counter, Counter, Counter, Counter]:
+    """Unigram, bigram and trigram counts of lower-cased words (n-grams never cross
+    punctuation or sentence ends), and counts of adjacent token pairs including punctuation."""
+    uni: Counter = Counter()
+    bi: Counter = Counter()
+    tri: Counter = Counter()
+    pairs: Counter = Counter()
+    for text in texts:
+        for toks in sentence_tokens(text):
+            run: list[str] = []
+            for i, tok in enumerate(toks):
+                is_word = tok[:1].isalnum()
+                if i:
+                    pairs[(toks[i - 1], PUNCTUATION_CLASSES.get(tok, tok))] += 1
+                if not is_word:
+                    run = []
+                    continue
+                uni[tok] += 1
+                run.append(tok)
+                if len(run) >= 2:
+                    bi[(run[-2], run[-1])] += 1
+                if len(run) >= 3:
+                    tri[(run[-3], run[-2], run[-1])] += 1
+    return uni, bi, tri, pairs
+
+
+def pmi(count: int, parts: Iterable[int], total: int) -> float:
+    """Pointwise mutual information (log2) of an n-gram against independent words."""
+    expected = float(total)
+    for c in parts:
+        expected *= c / total
+    return math.log2(count / expected) if expected > 0 else 0.0
+
+
+def header(what: str) -> str:
+    today = datetime.date.today().isoformat()
+    return (
+        f"# {what}. Built {today} by training/build_collocations.py from the train split of "
+        "clean_en (all registers except JFLEG errors), en_source and WMT21/WMT13 human references "
+        "in the mtdetect shared data (licences: see data READMEs; research use). Counts only, no text."
+    )
+
+
+def write_collocations(out: Path, uni: Counter, bi: Counter, tri: Counter) -> int:
+    total = sum(uni.values())
+    rows = []
+    for (a, b), c in bi.items():
+        if c >= MIN_BIGRAM_COUNT and a.isalpha() and b.isalpha():
+            rows.append((f"{a} {b}", c, pmi(c, (uni[a], uni[b]), total)))
+    for (a, b, d), c in tri.items():
+        if c >= MIN_TRIGRAM_COUNT and a.isalpha() and b.isalpha() and d.isalpha():
+            rows.append((f"{a} {b} {d}", c, pmi(c, (uni[a], uni[b], uni[d]), total)))
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    with gzip.open(out / "collocations.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write(header(f"Word bigrams (count >= {MIN_BIGRAM_COUNT}) and trigrams (count >= {MIN_TRIGRAM_COUNT}); total words {total}") + "\n")
+        fh.write("expression\tcount\tpmi\n")
+        for expr, c, p in rows:
+            fh.write(f"{expr}\t{c}\t{p:.2f}\n")
+    return len(rows)
+
+
+def write_function_bigrams(out: Path, uni: Counter, pairs: Counter) -> int:
+    fw = set(FUNCTION_WORDS)
+    punct = set(PUNCTUATION_CLASSES.values())
+    total = sum(uni.values())
+    with open(out / "garble_function_bigrams.tsv", "w", encoding="utf-8") as fh:
+        fh.write(header("Adjacent function-word pairs (second may be a punctuation class) and function-word unigrams") + "\n")
+        fh.write(f"first\tsecond\tcount\t# total words {total}\n")
+        for w in FUNCTION_WORDS:
+            fh.write(f"{w}\t\t{uni[w]}\n")
+        n = 0
+        for a in FUNCTION_WORDS:
+            for b in [*FUNCTION_WORDS, *sorted(punct)]:
+                c = pairs.get((a, b), 0)
+                if b in fw or b in punct:
+                    fh.write(f"{a}\t{b}\t{c}\n")
+                    n += 1
+    return n
+
+
+def verb_lexicon(uni: Counter, bi: Counter) -> set[str]:
+    """Verb-like words: bases that follow "to" or a modal at least twice, plus every
+    corpus word that is such a base + -s/-es/-ed/-ing (with the usual spelling changes)."""
+    bases = Counter()
+    for (a, b), c in bi.items():
+        if a in MODALS_AND_TO and b.isalpha() and b not in FUNCTION_WORDS:
+            bases[b] += c
+    verbs = {w for w, c in bases.items() if c >= 2}
+    inflected = set()
+    for w in uni:
+        if not w.isalpha() or len(w) < 3:
+            continue
+        for stem in _stems(w):
+            if stem in verbs:
+                inflected.add(w)
+                break
+    return verbs | inflected
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate bases of an inflected form: walks -> walk, tries -> try, taken -> take."""
+    out = []
+    for suffix in ("ing", "ed", "es", "s", "en", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # stopped -> stop
+            if stem.endswith("i"):
+                out.append(stem[:-1] + "y")  # tried -> try
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "detector" / "data")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    uni, bi, tri, pairs = count_ngrams(text for _, text in iter_clean_texts(args.data, ("train",)))
+    print(f"words {sum(uni.values()):,}, distinct bigrams {len(bi):,}, trigrams {len(tri):,}")
+    print("collocations:", write_collocations(args.out, uni, bi, tri))
+    print("function bigrams:", write_function_bigrams(args.out, uni, pairs))
+    verbs = verb_lexicon(uni, bi)
+    with open(args.out / "garble_verbs.txt", "w", encoding="utf-8") as fh:
+        fh.write(header("Verb-like words: bases seen after 'to' or a modal twice or more, and their inflections") + "\n")
+        fh.write("\n".join(sorted(verbs)) + "\n")
+    print("verbs:", len(verbs))
+
+
+if __name__ == "__main__":
+    main()
