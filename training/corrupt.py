@@ -36,6 +36,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 DEFAULT_DATA_DIR = "/work/shared/data"
@@ -66,22 +67,131 @@ class Corruption:
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN_RE = re.compile(r"\S+")
 _PURE_WORD_RE = re.compile(r"^[^\W\d_]+$")
-_ABBREV = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof", "jr", "sr", "inc", "co", "no", "vs", "u.s", "u.k", "e.g", "i.e"}
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "gov",
+    "sen",
+    "rep",
+    "prof",
+    "jr",
+    "sr",
+    "inc",
+    "co",
+    "no",
+    "vs",
+    "u.s",
+    "u.k",
+    "e.g",
+    "i.e",
+}
 
 FUNCTION_WORDS = (
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "is", "are", "was",
-    "were", "has", "have", "had", "will", "would", "that", "it", "be", "been", "and", "as",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "that",
+    "it",
+    "be",
+    "been",
+    "and",
+    "as",
 )
 _FUNCTION_SET = frozenset(FUNCTION_WORDS)
 MAIN_VERBS = (
-    "said", "says", "told", "announced", "added", "reported", "stated", "confirmed", "is", "are",
-    "was", "were", "became", "remains", "made", "took", "gave", "called", "warned", "visited",
+    "said",
+    "says",
+    "told",
+    "announced",
+    "added",
+    "reported",
+    "stated",
+    "confirmed",
+    "is",
+    "are",
+    "was",
+    "were",
+    "became",
+    "remains",
+    "made",
+    "took",
+    "gave",
+    "called",
+    "warned",
+    "visited",
 )
 _COMMON_STARTERS = _FUNCTION_SET | {
-    "this", "these", "those", "he", "she", "they", "we", "you", "i", "but", "after", "when",
-    "while", "there", "some", "many", "most", "according", "however", "officials", "its", "his",
-    "her", "their", "our", "if", "since", "one", "two", "both", "all", "no", "not", "so", "yet",
-    "then", "what", "who", "how", "why", "where", "last", "next", "earlier", "later", "meanwhile",
+    "this",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "you",
+    "i",
+    "but",
+    "after",
+    "when",
+    "while",
+    "there",
+    "some",
+    "many",
+    "most",
+    "according",
+    "however",
+    "officials",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "if",
+    "since",
+    "one",
+    "two",
+    "both",
+    "all",
+    "no",
+    "not",
+    "so",
+    "yet",
+    "then",
+    "what",
+    "who",
+    "how",
+    "why",
+    "where",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "meanwhile",
 }
 
 
@@ -161,9 +271,12 @@ def _finish(text: str, edits: Sequence[Edit], kind: str) -> Corruption:
 
 
 def _match_case(template: str, replacement: str) -> str:
-    """Give `replacement` the casing style of `template` (lower, UPPER, Capitalised)."""
+    """Give `replacement` the casing style of `template` (lower, UPPER, Title Case, Capitalised)."""
     if template.isupper() and len(template) > 1:
         return replacement.upper()
+    words = template.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return " ".join(w[:1].upper() + w[1:] for w in replacement.split())
     if template[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     if template.islower():
@@ -207,7 +320,7 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
 
 
 def _single_spaced(text: str, toks: Sequence[tuple[int, int, str]]) -> bool:
-    return all(text[a[1] : b[0]] == " " for a, b in zip(toks, toks[1:]))
+    return all(text[a[1] : b[0]] == " " for a, b in pairwise(toks))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -215,18 +328,65 @@ def _single_spaced(text: str, toks: Sequence[tuple[int, int, str]]) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 FALLBACK_NAMES = (
-    "Antony Blinken", "Lloyd Austin", "Jens Stoltenberg", "Emmanuel Macron", "Olaf Scholz",
-    "Joe Biden", "Kamala Harris", "Donald Trump", "Vladimir Putin", "Xi Jinping",
-    "Volodymyr Zelensky", "Rishi Sunak", "Keir Starmer", "Boris Johnson", "Angela Merkel",
-    "Narendra Modi", "Recep Tayyip Erdogan", "Benjamin Netanyahu", "Mark Rutte",
-    "Ursula von der Leyen", "Charles Michel", "Antonio Guterres", "Kristalina Georgieva",
-    "Christine Lagarde", "Jerome Powell", "Janet Yellen", "Fumio Kishida", "Justin Trudeau",
-    "Anthony Albanese", "Jacinda Ardern", "Giorgia Meloni", "Pedro Sanchez", "Jair Bolsonaro",
-    "Cyril Ramaphosa", "Ali Khamenei", "Kim Jong Un", "Yoon Suk Yeol", "Tedros Adhanom Ghebreyesus",
-    "Sergei Lavrov", "Dmitry Peskov", "Wang Yi", "Li Qiang", "Alexei Navalny", "Elon Musk",
-    "Dmitry Medvedev", "Sergei Shoigu", "Abiy Ahmed", "Viktor Orban", "Andrzej Duda",
-    "Nancy Pelosi", "Mitch McConnell", "Chuck Schumer", "Jake Sullivan", "Josep Borrell",
-    "Dmytro Kuleba", "Mahmoud Abbas", "Mark Rutte", "Friedrich Merz", "Pedro Sánchez",
+    "Antony Blinken",
+    "Lloyd Austin",
+    "Jens Stoltenberg",
+    "Emmanuel Macron",
+    "Olaf Scholz",
+    "Joe Biden",
+    "Kamala Harris",
+    "Donald Trump",
+    "Vladimir Putin",
+    "Xi Jinping",
+    "Volodymyr Zelensky",
+    "Rishi Sunak",
+    "Keir Starmer",
+    "Boris Johnson",
+    "Angela Merkel",
+    "Narendra Modi",
+    "Recep Tayyip Erdogan",
+    "Benjamin Netanyahu",
+    "Mark Rutte",
+    "Ursula von der Leyen",
+    "Charles Michel",
+    "Antonio Guterres",
+    "Kristalina Georgieva",
+    "Christine Lagarde",
+    "Jerome Powell",
+    "Janet Yellen",
+    "Fumio Kishida",
+    "Justin Trudeau",
+    "Anthony Albanese",
+    "Jacinda Ardern",
+    "Giorgia Meloni",
+    "Pedro Sanchez",
+    "Jair Bolsonaro",
+    "Cyril Ramaphosa",
+    "Ali Khamenei",
+    "Kim Jong Un",
+    "Yoon Suk Yeol",
+    "Tedros Adhanom Ghebreyesus",
+    "Sergei Lavrov",
+    "Dmitry Peskov",
+    "Wang Yi",
+    "Li Qiang",
+    "Alexei Navalny",
+    "Elon Musk",
+    "Dmitry Medvedev",
+    "Sergei Shoigu",
+    "Abiy Ahmed",
+    "Viktor Orban",
+    "Andrzej Duda",
+    "Nancy Pelosi",
+    "Mitch McConnell",
+    "Chuck Schumer",
+    "Jake Sullivan",
+    "Josep Borrell",
+    "Dmytro Kuleba",
+    "Mahmoud Abbas",
+    "Mark Rutte",
+    "Friedrich Merz",
+    "Pedro Sánchez",
 )
 
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w-]*")
@@ -263,13 +423,18 @@ def _read_jsonl_gz(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def _names_from_data(root: Path, top_people: int = 3000) -> list[str]:
+def _people_names(root: Path, top_people: int = 3000) -> list[str]:
+    """The `top_people` most popular people of entities/people.jsonl.gz."""
+    path = root / "entities" / "people.jsonl.gz"
+    if not path.exists():
+        return []
+    rows = sorted(_read_jsonl_gz(path), key=lambda r: -(r.get("popularity") or 0.0))
+    return [form for r in rows[:top_people] for form in _clean_name(r.get("name") or "")]
+
+
+def _office_holder_names(root: Path) -> list[str]:
+    """Current Factbook leaders and recent heads of organisations (politicians and officials)."""
     names: list[str] = []
-    people = root / "entities" / "people.jsonl.gz"
-    if people.exists():
-        rows = sorted(_read_jsonl_gz(people), key=lambda r: -(r.get("popularity") or 0.0))
-        for r in rows[:top_people]:
-            names.extend(_clean_name(r.get("name") or ""))
     leaders = root / "entities" / "factbook_leaders.jsonl.gz"
     if leaders.exists():
         for r in _read_jsonl_gz(leaders):
@@ -285,29 +450,44 @@ def _names_from_data(root: Path, top_people: int = 3000) -> list[str]:
     return names
 
 
-@lru_cache(maxsize=4)
-def known_names(root: str | None = None) -> tuple[str, ...]:
-    """Sorted person names: shared entity lists when present, always plus the built-in list."""
-    base = Path(root) if root else data_dir()
-    names: list[str] = []
+def _resolve(root: str | Path | None) -> str:
+    return str(Path(root) if root else data_dir())
+
+
+@lru_cache(maxsize=8)
+def _name_lists(root: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(all known names, office holders) for a data folder; the built-in list is always included."""
+    base = Path(root)
+    people: list[str] = []
+    holders: list[str] = []
     if base.exists():
         try:
-            names = _names_from_data(base)
+            people, holders = _people_names(base), _office_holder_names(base)
         except (OSError, ValueError):
-            names = []
-    for n in FALLBACK_NAMES:
-        names.extend(_clean_name(n))
-    return tuple(sorted(set(names)))
+            people, holders = [], []
+    holders += [form for n in FALLBACK_NAMES for form in _clean_name(n)]
+    return tuple(sorted(set(people + holders))), tuple(sorted(set(holders)))
 
 
-@lru_cache(maxsize=4)
-def _name_set(root: str | None = None) -> frozenset[str]:
-    return frozenset(known_names(root))
+def known_names(root: str | Path | None = None) -> tuple[str, ...]:
+    """Sorted person names: shared entity lists when present (people top 3000, current leaders,
+    heads of organisations), always plus the built-in list of current world figures."""
+    return _name_lists(_resolve(root))[0]
 
 
-def find_names(text: str, root: str | None = None) -> list[tuple[int, int, str]]:
+def office_holders(root: str | Path | None = None) -> tuple[str, ...]:
+    """Politicians and officials only (leaders, heads of organisations, built-in list)."""
+    return _name_lists(_resolve(root))[1]
+
+
+@lru_cache(maxsize=8)
+def _name_set(root: str) -> frozenset[str]:
+    return frozenset(_name_lists(root)[0])
+
+
+def find_names(text: str, root: str | Path | None = None) -> list[tuple[int, int, str]]:
     """Known person names in `text`, found by matching runs of capitalised words (2-4 tokens)."""
-    names = _name_set(root)
+    names = _name_set(_resolve(root))
     toks = [m for m in _NAME_TOKEN_RE.finditer(text)]
     found: list[tuple[int, int, str]] = []
     i = 0
@@ -317,7 +497,7 @@ def find_names(text: str, root: str | None = None) -> list[tuple[int, int, str]]
             run = toks[i : i + n]
             if len(run) < n or not all(t.group()[0].isupper() for t in run):
                 continue
-            if not all(text[a.end() : b.start()] == " " for a, b in zip(run, run[1:])):
+            if not all(text[a.end() : b.start()] == " " for a, b in pairwise(run)):
                 continue
             cand = " ".join(t.group() for t in run)
             if cand in names:
@@ -333,8 +513,22 @@ def find_names(text: str, root: str | None = None) -> list[tuple[int, int, str]]
 
 _VOICING = {"k": "g", "g": "k", "t": "d", "d": "t", "p": "b", "b": "p", "s": "z", "z": "s", "f": "v", "v": "f"}
 _VOWEL_SWAP = {"a": "ae", "e": "ai", "i": "ye", "o": "au", "u": "o", "y": "i"}
-_GRAPHEME_SWAP = (("ph", "f"), ("f", "ph"), ("ck", "k"), ("c", "k"), ("k", "c"), ("w", "v"), ("v", "w"),
-                  ("j", "y"), ("y", "j"), ("sch", "sh"), ("sh", "sch"), ("x", "ks"), ("ks", "x"), ("ou", "u"))
+_GRAPHEME_SWAP = (
+    ("ph", "f"),
+    ("f", "ph"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("k", "c"),
+    ("w", "v"),
+    ("v", "w"),
+    ("j", "y"),
+    ("y", "j"),
+    ("sch", "sh"),
+    ("sh", "sch"),
+    ("x", "ks"),
+    ("ks", "x"),
+    ("ou", "u"),
+)
 
 
 def _misspell(token: str, rng: random.Random) -> str:
@@ -445,40 +639,68 @@ def corrupt_name(text: str, rng: random.Random) -> Corruption:
 # Official titles
 # ---------------------------------------------------------------------------------------------
 
-TITLE_SWAPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"Secretary of Defen[cs]e", ("President of the Pentagon", "Minister of Defense Affairs", "Chief of the Defense Ministry")),
-    (r"Defen[cs]e Secretary", ("Pentagon President", "Secretary of the Army")),
-    (r"Secretary of State", ("Minister of State Affairs", "State Chairman", "Foreign Secretary-General")),
-    (r"Secretary[- ]General", ("President", "General Secretary", "Chairman")),
-    (r"Vice[- ]President", ("Deputy Chairman", "Vice Premier", "Sub-President")),
-    (r"Prime Minister", ("President", "Premier Minister", "Chief Minister", "Chancellor")),
-    (r"Chancellor", ("Prime Minister", "President")),
-    (r"President", ("Chairman", "Prime Minister", "Presiding Minister")),
-    (r"Foreign Minister", ("Minister of Outer Affairs", "External Minister", "Foreign Chairman")),
-    (r"Defen[cs]e Minister", ("Minister of War", "Army Minister")),
-    (r"Director[- ]General", ("General Director", "Director-President")),
-    (r"Managing Director", ("Executive President", "Managing Chairman")),
-    (r"Speaker of the House", ("Chairman of the House", "President of the Chamber")),
-    (r"Supreme Leader", ("Highest Leader", "Supreme Chairman")),
-    (r"Attorney General", ("General Prosecutor", "Prosecutor-General")),
-    (r"Chief Executive", ("Chief Executor", "Main Director")),
-    (r"Crown Prince", ("Heir Prince", "Successor Prince")),
-    (r"Mayor", ("City Head", "Municipal President")),
-    (r"Governor", ("Prefect", "Head Administrator")),
-    (r"spokes(?:man|woman|person)", ("press speaker", "official representative")),
+# (pattern, wrong replacements, also match lower case?). Generic words such as "president",
+# "chancellor" or "governor" are only swapped when capitalised, i.e. used as a title.
+TITLE_SWAPS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    (
+        r"Secretary of Defen[cs]e",
+        ("President of the Pentagon", "Minister of Defense Affairs", "Chief of the Defense Ministry"),
+        True,
+    ),
+    (r"Defen[cs]e Secretary", ("Pentagon President", "Secretary of the Army"), True),
+    (r"Secretary of State", ("Minister of State Affairs", "State Chairman", "Foreign Secretary-General"), True),
+    (r"Secretary[- ]General", ("President", "General Secretary", "Chairman"), True),
+    (r"Vice[- ]President", ("Deputy Chairman", "Vice Premier", "Sub-President"), False),
+    (r"Prime Minister", ("President", "Premier Minister", "Chief Minister", "Chancellor"), True),
+    (r"Chancellor", ("Prime Minister", "President"), False),
+    (r"President", ("State Chairman", "Prime Minister", "Presiding Minister"), False),
+    (r"Foreign Minister", ("Minister of Outer Affairs", "External Minister", "Foreign Chairman"), True),
+    (r"Defen[cs]e Minister", ("Minister of War", "Army Minister"), True),
+    (r"Director[- ]General", ("General Director", "Director-President"), True),
+    (r"Managing Director", ("Executive President", "Managing Chairman"), False),
+    (r"Speaker of the House", ("Chairman of the House", "President of the Chamber"), True),
+    (r"Supreme Leader", ("Highest Leader", "Supreme Chairman"), True),
+    (r"Attorney General", ("General Prosecutor", "Prosecutor-General"), True),
+    (r"Chief Executive", ("Chief Executor", "Main Director"), False),
+    (r"Crown Prince", ("Heir Prince", "Successor Prince"), True),
+    (r"Mayor", ("City Head", "Municipal President"), True),
+    (r"Governor", ("Prefect", "Head Administrator"), False),
+    (r"spokes(?:man|woman|person)", ("press speaker", "official representative"), True),
 )
-_TITLE_RES = tuple((re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE), reps) for p, reps in TITLE_SWAPS)
+_TITLE_RES = tuple(
+    (re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE if lower_ok else 0), reps) for p, reps, lower_ok in TITLE_SWAPS
+)
 
 _WRONG_ROLES = ("President", "Chairman", "Prime Minister", "Secretary-General", "Chancellor", "Director", "Minister", "Governor")
-_WRONG_BODIES = ("the Pentagon", "NATO", "the State Department", "Germany", "the United Nations", "the European Union",
-                 "the White House", "the Kremlin", "the Foreign Ministry", "France", "the Treasury", "the IMF")
-_CORRECT_TITLES = frozenset({
-    ("Secretary-General", "the United Nations"), ("Secretary-General", "NATO"), ("Chancellor", "Germany"),
-    ("President", "France"), ("Prime Minister", "France"), ("Minister", "the Foreign Ministry"),
-    ("Director", "the IMF"),
-})
-_TITLE_WORDS = re.compile(r"(?:President|Minister|Secretary|Chancellor|Chairman|Director|Governor|General|Leader|Premier|"
-                          r"King|Queen|Prince|Senator|Representative|Mayor|Chief|Spokesman|Ambassador|Dr|Mr|Mrs|Ms)\.?\s*$")
+_WRONG_BODIES = (
+    "the Pentagon",
+    "NATO",
+    "the State Department",
+    "Germany",
+    "the United Nations",
+    "the European Union",
+    "the White House",
+    "the Kremlin",
+    "the Foreign Ministry",
+    "France",
+    "the Treasury",
+    "the IMF",
+)
+_CORRECT_TITLES = frozenset(
+    {
+        ("Secretary-General", "the United Nations"),
+        ("Secretary-General", "NATO"),
+        ("Chancellor", "Germany"),
+        ("President", "France"),
+        ("Prime Minister", "France"),
+        ("Minister", "the Foreign Ministry"),
+        ("Director", "the IMF"),
+    }
+)
+_TITLE_WORDS = re.compile(
+    r"(?:President|Minister|Secretary|Chancellor|Chairman|Director|Governor|General|Leader|Premier|"
+    r"King|Queen|Prince|Senator|Representative|Mayor|Chief|Spokesman|Ambassador|Dr|Mr|Mrs|Ms)\.?\s*$"
+)
 
 
 def _wrong_title(rng: random.Random) -> str:
@@ -493,7 +715,7 @@ def corrupt_title(text: str, rng: random.Random) -> Corruption:
 
     "Secretary of Defense" -> "President of the Pentagon", "Chancellor" -> "Prime Minister",
     "Secretary-General" -> "President", "Director-General" -> "General Director". Without a
-    title in the text, a known person's name gets a wrong title ("Chairman of NATO Joe Biden").
+    title in the text, a known politician's name gets a wrong title ("Chairman of NATO Joe Biden").
     """
     matches: list[tuple[int, int, str]] = []
     for pat, reps in _TITLE_RES:
@@ -507,7 +729,8 @@ def corrupt_title(text: str, rng: random.Random) -> Corruption:
         longest = max(e - s for s, e, _ in matches)
         pool = [m for m in matches if (m[1] - m[0]) >= min(longest, 9)]
         return _finish(text, [rng.choice(pool)], "title")
-    names = [f for f in find_names(text) if not _TITLE_WORDS.search(text[: f[0]])]
+    holders = set(office_holders())
+    names = [f for f in find_names(text) if f[2] in holders and not _TITLE_WORDS.search(text[: f[0]])]
     if not names:
         return _none(text)
     start = rng.choice(names)[0]
@@ -519,21 +742,39 @@ def corrupt_title(text: str, rng: random.Random) -> Corruption:
 # ---------------------------------------------------------------------------------------------
 
 SPINNER_SWAPS: tuple[tuple[str, str], ...] = (
-    ("deep learning", "profound learning"), ("big data", "colossal information"),
-    ("artificial intelligence", "counterfeit consciousness"), ("on the other hand", "on the opposite hand"),
-    ("as a result", "as an outcome"), ("in order to", "with the end goal to"),
-    ("prime minister", "key minister"), ("press conference", "press gathering"),
-    ("human rights", "human privileges"), ("climate change", "atmosphere change"),
-    ("social media", "convivial media"), ("public opinion", "open supposition"),
-    ("foreign minister", "outside pastor"), ("supreme court", "incomparable court"),
-    ("stock market", "stock showcase"), ("interest rates", "premium rates"), ("for example", "for model"),
-    ("health care", "wellbeing care"), ("global warming", "worldwide warming"),
-    ("economic growth", "monetary development"), ("election campaign", "political decision crusade"),
-    ("central bank", "focal bank"), ("fossil fuels", "petroleum derivatives"),
-    ("carbon emissions", "fossil fuel byproducts"), ("public transport", "open vehicle"),
-    ("high school", "tall school"), ("real estate", "genuine domain"), ("police officers", "cop authorities"),
-    ("heart attack", "heart assault"), ("world war", "world fight"), ("breast cancer", "bosom peril"),
-    ("state of the art", "cutting edge condition of workmanship"), ("last year", "most recent year"),
+    ("deep learning", "profound learning"),
+    ("big data", "colossal information"),
+    ("artificial intelligence", "counterfeit consciousness"),
+    ("on the other hand", "on the opposite hand"),
+    ("as a result", "as an outcome"),
+    ("in order to", "with the end goal to"),
+    ("prime minister", "key minister"),
+    ("press conference", "press gathering"),
+    ("human rights", "human privileges"),
+    ("climate change", "atmosphere change"),
+    ("social media", "convivial media"),
+    ("public opinion", "open supposition"),
+    ("foreign minister", "outside pastor"),
+    ("supreme court", "incomparable court"),
+    ("stock market", "stock showcase"),
+    ("interest rates", "premium rates"),
+    ("for example", "for model"),
+    ("health care", "wellbeing care"),
+    ("global warming", "worldwide warming"),
+    ("economic growth", "monetary development"),
+    ("election campaign", "political decision crusade"),
+    ("central bank", "focal bank"),
+    ("fossil fuels", "petroleum derivatives"),
+    ("carbon emissions", "fossil fuel byproducts"),
+    ("public transport", "open vehicle"),
+    ("high school", "tall school"),
+    ("real estate", "genuine domain"),
+    ("police officers", "cop authorities"),
+    ("heart attack", "heart assault"),
+    ("world war", "world fight"),
+    ("breast cancer", "bosom peril"),
+    ("state of the art", "cutting edge condition of workmanship"),
+    ("last year", "most recent year"),
 )
 
 _PHRASE_TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -554,14 +795,21 @@ def _clean_tortured_row(tortured: str, expected: str) -> tuple[str, str] | None:
     return tortured, expected
 
 
-@lru_cache(maxsize=4)
-def tortured_index(root: str | None = None) -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+TorturedIndex = dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
+
+
+def tortured_index(root: str | Path | None = None) -> TorturedIndex:
     """first word of expected phrase -> ((expected tokens, tortured forms), ...), longest first.
 
-    Built from tortured_phrases.tsv (cleaned) plus the built-in SPINNER_SWAPS.
+    Built from tortured_phrases.tsv (cleaned) when present, plus the built-in SPINNER_SWAPS.
     """
+    return _tortured_index_cached(_resolve(root))
+
+
+@lru_cache(maxsize=8)
+def _tortured_index_cached(root: str) -> TorturedIndex:
     pairs: dict[str, set[str]] = {}
-    path = (Path(root) if root else data_dir()) / "tortured_phrases" / "tortured_phrases.tsv"
+    path = Path(root) / "tortured_phrases" / "tortured_phrases.tsv"
     if path.exists():
         with path.open(encoding="utf-8") as f:
             for r in csv.DictReader(f, delimiter="\t"):
@@ -584,7 +832,7 @@ def _phrase_matches(text: str, index: dict) -> list[tuple[int, int, tuple[str, .
     for i, w in enumerate(low):
         for exp, forms in index.get(w, ()):
             n = len(exp)
-            if tuple(low[i : i + n]) == exp and all(text[a.end() : b.start()] == " " for a, b in zip(toks[i : i + n], toks[i + 1 : i + n])):
+            if tuple(low[i : i + n]) == exp and all(text[a.end() : b.start()] == " " for a, b in pairwise(toks[i : i + n])):
                 out.append((toks[i].start(), toks[i + n - 1].end(), forms))
                 break
     return out
@@ -811,7 +1059,9 @@ def corrupt_salad(text: str, rng: random.Random) -> Corruption:
 
 def _sloppy_cp1252(data: bytes) -> str:
     """Decode bytes as Windows-1252, letting the 5 undefined bytes through as Latin-1 (like browsers)."""
-    return "".join(bytes([b]).decode("cp1252", errors="strict") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b) for b in data)
+    return "".join(
+        bytes([b]).decode("cp1252", errors="strict") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b) for b in data
+    )
 
 
 def mojibake_of(s: str, codec: str = "cp1252", times: int = 1) -> str:
@@ -901,7 +1151,7 @@ def corrupt_entity(text: str, rng: random.Random) -> Corruption:
 
 
 _HYPHEN_RE = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
-_DASHES = (" – ", " – ", " – ", " - ", " — ", " –")
+_DASHES = (" – ", " – ", " – ", " - ", " — ")
 
 
 def corrupt_dash(text: str, rng: random.Random) -> Corruption:
@@ -930,7 +1180,7 @@ def corrupt_lowercase(text: str, rng: random.Random) -> Corruption:
     names: list[Edit] = []
     heads: list[Edit] = []
     for m in re.finditer(r"[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*)*", text):
-        if m.start() > 0 and text[m.start() - 1] not in " \n\"“(":
+        if m.start() > 0 and text[m.start() - 1] not in ' \n"“(':
             continue
         if m.start() in starts:
             first = re.match(r"[\w’'-]+", m.group())
@@ -949,16 +1199,98 @@ def corrupt_lowercase(text: str, rng: random.Random) -> Corruption:
 # Boilerplate (generated, not a fixed list)
 # ---------------------------------------------------------------------------------------------
 
-_BIO_ROLES = ("Explorer", "Organizer", "Thinker", "Writer", "Gamer", "Communicator", "Troublemaker", "Student",
-              "Analyst", "Creator", "Reader", "Problem solver", "Entrepreneur", "Introvert", "Traveler", "Zombie lover")
-_BIO_ADJ = ("Devoted", "Friendly", "Hardcore", "Passionate", "Certified", "Award-winning", "Subtly charming", "Lifelong",
-            "Total", "Extreme", "Proud", "Unapologetic", "Evil", "Incurable", "Amateur", "Professional")
-_BIO_TOPICS = ("travel", "music", "food", "coffee", "bacon", "web", "internet", "pop culture", "beer", "tv", "social media",
-               "alcohol", "zombie", "twitter", "analyst", "gadget", "student")
-_BIO_AGENTS = ("specialist", "expert", "fanatic", "aficionado", "nerd", "evangelist", "ninja", "guru", "buff", "maven",
-               "practitioner", "scholar", "advocate", "geek", "junkie", "trailblazer", "enthusiast")
-_SEO_MODS = ("news", "latest", "today", "update", "live", "best", "2024", "2025", "near me", "price", "online", "free",
-             "how to", "review", "updates", "breaking")
+_BIO_ROLES = (
+    "Explorer",
+    "Organizer",
+    "Thinker",
+    "Writer",
+    "Gamer",
+    "Communicator",
+    "Troublemaker",
+    "Student",
+    "Analyst",
+    "Creator",
+    "Reader",
+    "Problem solver",
+    "Entrepreneur",
+    "Introvert",
+    "Traveler",
+    "Zombie lover",
+)
+_BIO_ADJ = (
+    "Devoted",
+    "Friendly",
+    "Hardcore",
+    "Passionate",
+    "Certified",
+    "Award-winning",
+    "Subtly charming",
+    "Lifelong",
+    "Total",
+    "Extreme",
+    "Proud",
+    "Unapologetic",
+    "Evil",
+    "Incurable",
+    "Amateur",
+    "Professional",
+)
+_BIO_TOPICS = (
+    "travel",
+    "music",
+    "food",
+    "coffee",
+    "bacon",
+    "web",
+    "internet",
+    "pop culture",
+    "beer",
+    "tv",
+    "social media",
+    "alcohol",
+    "zombie",
+    "twitter",
+    "analyst",
+    "gadget",
+    "student",
+)
+_BIO_AGENTS = (
+    "specialist",
+    "expert",
+    "fanatic",
+    "aficionado",
+    "nerd",
+    "evangelist",
+    "ninja",
+    "guru",
+    "buff",
+    "maven",
+    "practitioner",
+    "scholar",
+    "advocate",
+    "geek",
+    "junkie",
+    "trailblazer",
+    "enthusiast",
+)
+_SEO_MODS = (
+    "news",
+    "latest",
+    "today",
+    "update",
+    "live",
+    "best",
+    "2024",
+    "2025",
+    "near me",
+    "price",
+    "online",
+    "free",
+    "how to",
+    "review",
+    "updates",
+    "breaking",
+)
 
 
 def _bio(rng: random.Random) -> str:
@@ -987,8 +1319,18 @@ def _seo(text: str, rng: random.Random) -> str:
 
 
 def _ad(rng: random.Random) -> str:
-    return rng.choice(("Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored content",
-                       "Continue reading the main story", "Advertisement - scroll to continue", "AD", "Paid content"))
+    return rng.choice(
+        (
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Story continues below advertisement",
+            "Sponsored content",
+            "Continue reading the main story",
+            "Advertisement - scroll to continue",
+            "AD",
+            "Paid content",
+        )
+    )
 
 
 def _subscribe(rng: random.Random) -> str:
@@ -1004,14 +1346,23 @@ def _subscribe(rng: random.Random) -> str:
 
 
 def _cookie(rng: random.Random) -> str:
-    what = rng.choice(("improve your experience", "personalise content and ads", "analyse our traffic",
-                       "give you the best experience on our website", "provide social media features"))
-    cond = rng.choice(("By continuing to browse", "By using this site", "If you continue", "By clicking \"Accept\""))
+    what = rng.choice(
+        (
+            "improve your experience",
+            "personalise content and ads",
+            "analyse our traffic",
+            "give you the best experience on our website",
+            "provide social media features",
+        )
+    )
+    cond = rng.choice(("By continuing to browse", "By using this site", "If you continue", 'By clicking "Accept"'))
     agree = rng.choice(("you agree to", "you accept", "you consent to"))
     pol = rng.choice(("our use of cookies", "our cookie policy", "our privacy policy", "the use of cookies"))
     out = f"We use cookies to {what}. {cond}, {agree} {pol}."
     if rng.random() < 0.5:
-        out += " " + rng.choice(("Accept all", "Accept | Manage preferences", "OK, got it", "Learn more", "Reject all  Accept all"))
+        out += " " + rng.choice(
+            ("Accept all", "Accept | Manage preferences", "OK, got it", "Learn more", "Reject all  Accept all")
+        )
     return out
 
 
@@ -1046,15 +1397,13 @@ def corrupt_boilerplate(text: str, rng: random.Random) -> Corruption:
     r = rng.random()
     sents = sentence_spans(text)
     if r < 0.7 or len(sents) < 2:
-        edit: Edit = (len(text), len(text), sep + junk)
         new = text + sep + junk
         return Corruption(text=new, kind="boilerplate", spans=[(len(text) + len(sep), len(new))], original=text)
     if r < 0.85:
         new = junk + sep + text
         return Corruption(text=new, kind="boilerplate", spans=[(0, len(junk))], original=text)
     cut = rng.choice(sents[1:])[0]
-    edit = (cut, cut, junk + sep)
-    new, _ = apply_edits(text, [edit])
+    new, _ = apply_edits(text, [(cut, cut, junk + sep)])
     return Corruption(text=new, kind="boilerplate", spans=[(cut, cut + len(junk))], original=text)
 
 
@@ -1062,8 +1411,25 @@ def corrupt_boilerplate(text: str, rng: random.Random) -> Corruption:
 # OCR noise
 # ---------------------------------------------------------------------------------------------
 
-_OCR_SUBS = (("rn", "m"), ("m", "rn"), ("l", "1"), ("l", "I"), ("I", "l"), ("e", "c"), ("c", "e"), ("h", "li"),
-             ("d", "cl"), ("u", "ii"), ("n", "ri"), ("O", "0"), ("o", "0"), ("i", "l"), ("t", "l"), ("a", "n"), ("s", "f"))
+_OCR_SUBS = (
+    ("rn", "m"),
+    ("m", "rn"),
+    ("l", "1"),
+    ("l", "I"),
+    ("I", "l"),
+    ("e", "c"),
+    ("c", "e"),
+    ("h", "li"),
+    ("d", "cl"),
+    ("u", "ii"),
+    ("n", "ri"),
+    ("O", "0"),
+    ("o", "0"),
+    ("i", "l"),
+    ("t", "l"),
+    ("a", "n"),
+    ("s", "f"),
+)
 
 
 def _ocr_word(word: str, rng: random.Random) -> str:
@@ -1121,8 +1487,22 @@ FOREIGN_WORDS: dict[str, tuple[str, ...]] = {
     "development": ("发展", "развитие", "التنمية"),
     "cooperation": ("合作", "сотрудничество", "التعاون"),
 }
-FOREIGN_PHRASES = ("新华社", "据报道", "记者", "在此期间", "в том числе", "по данным", "Министерство иностранных дел",
-                   "وزارة الخارجية", "في", "について", "首相", "人民币", "ТАСС", "خلال")
+FOREIGN_PHRASES = (
+    "新华社",
+    "据报道",
+    "记者",
+    "在此期间",
+    "в том числе",
+    "по данным",
+    "Министерство иностранных дел",
+    "وزارة الخارجية",
+    "في",
+    "について",
+    "首相",
+    "人民币",
+    "ТАСС",
+    "خلال",
+)
 
 
 def corrupt_codemix(text: str, rng: random.Random) -> Corruption:
@@ -1209,6 +1589,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] or None
+    unknown = [k for k in kinds or () if k not in CORRUPTORS]
+    if unknown:
+        ap.error(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
     rng = random.Random(args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     n = applied = 0
