@@ -14,12 +14,10 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
-import numpy as np
-
 from ..config import Config
 from ..results import Finding
 from ..rules import Rule
-from ..text import Document
+from ..text import Document, Passage
 from .base import Extraction, zeros
 
 # An editor would split a sentence of more than this many words (plain-language guides
@@ -111,32 +109,84 @@ def _offline_textstat() -> Any:
     return textstat
 
 
-def text_readability(text: str, words: list[str] | None = None, sentence_lengths: list[int] | None = None) -> dict[str, float]:
-    """Readability figures of one text: the five textstat scores, mean/max sentence length
-    in words, and the share of long words. Empty text gives all zeros."""
-    ts = _offline_textstat()
-    out = {m: 0.0 for m in METRICS}
-    if text.strip():
-        out["flesch_reading_ease"] = float(ts.flesch_reading_ease(text))
-        out["flesch_kincaid_grade"] = float(ts.flesch_kincaid_grade(text))
-        out["gunning_fog"] = float(ts.gunning_fog(text))
-        out["smog_index"] = float(ts.smog_index(text))
-        out["dale_chall"] = float(ts.dale_chall_readability_score(text))
-    words = words if words is not None else text.split()
-    lengths = sentence_lengths or [len(words)]
-    out["mean_sentence_words"] = float(sum(lengths) / len(lengths)) if lengths else 0.0
-    out["max_sentence_words"] = float(max(lengths)) if lengths else 0.0
-    alpha = [w for w in words if w.isalpha()]
-    out["long_word_ratio"] = sum(len(w) >= LONG_WORD_CHARS for w in alpha) / len(alpha) if alpha else 0.0
+@lru_cache(maxsize=200_000)
+def _word_stats(word: str) -> tuple[int, bool, bool]:
+    """(syllables, difficult for Gunning fog, difficult for Dale-Chall) of one lower-cased word,
+    from textstat's own syllable counter and Dale-Chall easy-word list."""
+    ts_counts = _textstat_backend()
+    syllables = ts_counts.count_syllables(word, "en_US")
+    fog_hard = ts_counts.is_difficult_word(word, 3, "en_US")
+    dale_hard = ts_counts.is_difficult_word(word, 0, "en_US")
+    return syllables, fog_hard, dale_hard
+
+
+@lru_cache(maxsize=1)
+def _textstat_backend() -> Any:
+    _offline_textstat()
+    from types import SimpleNamespace
+
+    from textstat.backend.counts._count_syllables import count_syllables
+    from textstat.backend.validations._is_difficult_word import is_difficult_word
+
+    return SimpleNamespace(count_syllables=count_syllables, is_difficult_word=is_difficult_word)
+
+
+def text_readability(words: list[str], sentence_lengths: list[int]) -> dict[str, float]:
+    """Readability of a text given its words and the word count of each sentence.
+
+    Returns the five textstat scores (Flesch reading ease, Flesch-Kincaid grade, Gunning fog,
+    SMOG, Dale-Chall) computed with textstat's formulas and textstat's per-word syllable
+    counts and easy-word list, over mtdetect's own tokens and sentences (calling textstat on
+    the text re-tokenises it five times and costs ~10x more; figures agree closely, see
+    tests/test_readability.py), plus mean/max sentence length in words and the share of
+    long words. No words gives all zeros.
+    """
+    out = dict.fromkeys((*METRICS, "mean_sentence_words", "max_sentence_words", "long_word_ratio"), 0.0)
+    # textstat counts a hyphenated compound as several words and ignores tokens without letters
+    lowered = [part for w in words for part in w.lower().split("-") if part and not part.isdigit()]
+    n_words = len(lowered)
+    lengths = [n for n in sentence_lengths if n > 0] or ([n_words] if n_words else [])
+    if not n_words or not lengths:
+        return out
+    syllables = poly = fog_hard = dale_hard = long_words = 0
+    for w in lowered:
+        s, fh, dh = _word_stats(w)
+        syllables += s
+        poly += s >= 3
+        fog_hard += fh
+        dale_hard += dh
+        long_words += len(w) >= LONG_WORD_CHARS
+    n_sent = len(lengths)
+    wps = n_words / n_sent
+    spw = syllables / n_words
+    out["flesch_reading_ease"] = 206.835 - 1.015 * wps - 84.6 * spw
+    out["flesch_kincaid_grade"] = 0.39 * wps + 11.8 * spw - 15.59
+    out["gunning_fog"] = 0.4 * (wps + 100 * fog_hard / n_words)
+    out["smog_index"] = 1.043 * (30 * poly / n_sent) ** 0.5 + 3.1291
+    pct_hard = 100 * dale_hard / n_words
+    out["dale_chall"] = 0.1579 * pct_hard + 0.0496 * wps + (3.6365 if pct_hard > 5 else 0.0)
+    out["mean_sentence_words"] = sum(lengths) / n_sent
+    out["max_sentence_words"] = float(max(lengths))
+    out["long_word_ratio"] = long_words / n_words
     return {k: round(v, 3) for k, v in out.items()}
 
 
 def document_readability(doc: Document) -> dict[str, float]:
     """Readability of the whole document (same keys as per passage)."""
     words = [t.text for t in doc.tokens if t.is_word]
-    lengths = [sum(1 for t in p.words if s.start <= t.start < s.end) for p in doc.passages for s in p.sentences]
-    text = "\n".join(p.text for p in doc.passages)
-    return text_readability(text, words, lengths)
+    lengths = [n for p in doc.passages for n in _sentence_lengths(p)]
+    return text_readability(words, lengths)
+
+
+def _sentence_lengths(passage: Passage) -> list[int]:
+    """Words per sentence of a passage (tokens are per passage, sentences in order)."""
+    lengths = [0] * len(passage.sentences)
+    i = 0
+    for t in passage.words:
+        while i < len(passage.sentences) - 1 and t.start >= passage.sentences[i].end:
+            i += 1
+        lengths[i] += 1
+    return lengths
 
 
 class ReadabilityExtractor:
@@ -153,13 +203,11 @@ class ReadabilityExtractor:
         features = zeros(doc, len(self.feature_names))
         findings: list[Finding] = []
         for i, passage in enumerate(doc.passages):
-            lengths = []
-            for sent in passage.sentences:
-                n = sum(1 for t in passage.words if sent.start <= t.start < sent.end)
-                lengths.append(n)
+            lengths = _sentence_lengths(passage)
+            for sent, n in zip(passage.sentences, lengths):
                 if n > LONG_SENTENCE_WORDS:
                     findings.append(LONG_SENTENCE.finding(doc.text, sent.start, sent.end, LONG_SENTENCE.message.format(n=n), confidence=0.5))
-            r = text_readability(passage.text, [t.text for t in passage.words], lengths)
+            r = text_readability([t.text for t in passage.words], lengths)
             features[i] = [r[k] for k in self.feature_names]
         grades = features[:, self.feature_names.index("flesch_kincaid_grade")]
         if len(grades) >= 4:
