@@ -6,7 +6,7 @@ the English-original WMT sources (`en_source/`) and the human references of the 
 (`mt/wmt21`, `mt/smt2013`). OCR ground truth is historical English and is skipped.
 
 Writes only counts, never text:
-- `detector/data/collocations.tsv.gz`: frequent word bigrams and trigrams (count >= MIN_COUNT)
+- `detector/data/collocations.tsv.gz`: frequent word bigrams (count >= MIN_BIGRAM_COUNT)
   with their count and pointwise mutual information; the phrasing extractor builds its
   odd-collocation table from it (see build_phrases.py) and uses it as a "seen in clean
   English" reference.
@@ -34,8 +34,6 @@ from detector.text import Document
 from training.splits import split_of
 
 MIN_BIGRAM_COUNT = 5
-MIN_TRIGRAM_COUNT = 4
-MIN_PMI = 3.0
 # The function words whose adjacent pairs we count (closed classes, lower-case).
 FUNCTION_WORDS = tuple(
     """
@@ -50,7 +48,8 @@ FUNCTION_WORDS = tuple(
     """.split()
 )
 PUNCTUATION_CLASSES = {".": "<.>", ",": "<,>", "!": "<.>", "?": "<.>", ";": "<;>", ":": "<;>", ")": "<)>"}
-MODALS_AND_TO = frozenset("to will would shall should can could may might must not n't".split())
+MODALS = frozenset("will would shall should can could may might must".split())
+OBJECT_STARTERS = frozenset("the a an his her their its my your our this that these those them him me us it".split())
 CLEAN_EN_SKIP = ("nonnative-errors_jfleg",)
 
 
@@ -143,18 +142,15 @@ def header(what: str) -> str:
     )
 
 
-def write_collocations(out: Path, uni: Counter, bi: Counter, tri: Counter) -> int:
+def write_collocations(out: Path, uni: Counter, bi: Counter) -> int:
     total = sum(uni.values())
     rows = []
     for (a, b), c in bi.items():
         if c >= MIN_BIGRAM_COUNT and a.isalpha() and b.isalpha():
             rows.append((f"{a} {b}", c, pmi(c, (uni[a], uni[b]), total)))
-    for (a, b, d), c in tri.items():
-        if c >= MIN_TRIGRAM_COUNT and a.isalpha() and b.isalpha() and d.isalpha():
-            rows.append((f"{a} {b} {d}", c, pmi(c, (uni[a], uni[b], uni[d]), total)))
     rows.sort(key=lambda r: (-r[1], r[0]))
     with gzip.open(out / "collocations.tsv.gz", "wt", encoding="utf-8") as fh:
-        fh.write(header(f"Word bigrams (count >= {MIN_BIGRAM_COUNT}) and trigrams (count >= {MIN_TRIGRAM_COUNT}); total words {total}") + "\n")
+        fh.write(header(f"Word bigrams (count >= {MIN_BIGRAM_COUNT}) with PMI; total words {total}") + "\n")
         fh.write("expression\tcount\tpmi\n")
         for expr, c, p in rows:
             fh.write(f"{expr}\t{c}\t{p:.2f}\n")
@@ -162,30 +158,41 @@ def write_collocations(out: Path, uni: Counter, bi: Counter, tri: Counter) -> in
 
 
 def write_function_bigrams(out: Path, uni: Counter, pairs: Counter) -> int:
+    """Unigram rows (`word<TAB><TAB>count`, punctuation classes included) and every non-zero
+    pair of a function word followed by a function word or punctuation class. A pair missing
+    from the file was never seen."""
     fw = set(FUNCTION_WORDS)
-    punct = set(PUNCTUATION_CLASSES.values())
+    punct_totals: Counter = Counter()
+    for (_, b), c in pairs.items():
+        if b in PUNCTUATION_CLASSES.values():
+            punct_totals[b] += c
     total = sum(uni.values())
+    n = 0
     with open(out / "garble_function_bigrams.tsv", "w", encoding="utf-8") as fh:
-        fh.write(header("Adjacent function-word pairs (second may be a punctuation class) and function-word unigrams") + "\n")
+        fh.write(header("Adjacent function-word pairs (second may be a punctuation class) and unigram counts") + "\n")
         fh.write(f"first\tsecond\tcount\t# total words {total}\n")
         for w in FUNCTION_WORDS:
             fh.write(f"{w}\t\t{uni[w]}\n")
-        n = 0
-        for a in FUNCTION_WORDS:
-            for b in [*FUNCTION_WORDS, *sorted(punct)]:
-                c = pairs.get((a, b), 0)
-                if b in fw or b in punct:
-                    fh.write(f"{a}\t{b}\t{c}\n")
-                    n += 1
+        for cls, c in sorted(punct_totals.items()):
+            fh.write(f"{cls}\t\t{c}\n")
+        for (a, b), c in sorted(pairs.items()):
+            if a in fw and (b in fw or b in punct_totals) and c > 0:
+                fh.write(f"{a}\t{b}\t{c}\n")
+                n += 1
     return n
 
 
-def verb_lexicon(uni: Counter, bi: Counter) -> set[str]:
-    """Verb-like words: bases that follow "to" or a modal at least twice, plus every
-    corpus word that is such a base + -s/-es/-ed/-ing (with the usual spelling changes)."""
-    bases = Counter()
+def verb_lexicon(uni: Counter, bi: Counter, tri: Counter) -> set[str]:
+    """Verb-like words: bases seen at least twice right after a modal ("will close") or as
+    "to X the/a/his..." (an infinitive with an object; "to" alone is also a preposition:
+    "to government officials"), plus every corpus word that is such a base + -s/-es/-ed/-ing
+    (with the usual spelling changes)."""
+    bases: Counter = Counter()
     for (a, b), c in bi.items():
-        if a in MODALS_AND_TO and b.isalpha() and b not in FUNCTION_WORDS:
+        if a in MODALS and b.isalpha() and b not in FUNCTION_WORDS:
+            bases[b] += c
+    for (a, b, d), c in tri.items():
+        if a == "to" and d in OBJECT_STARTERS and b.isalpha() and b not in FUNCTION_WORDS:
             bases[b] += c
     verbs = {w for w, c in bases.items() if c >= 2}
     inflected = set()
@@ -221,9 +228,9 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     uni, bi, tri, pairs = count_ngrams(text for _, text in iter_clean_texts(args.data, ("train",)))
     print(f"words {sum(uni.values()):,}, distinct bigrams {len(bi):,}, trigrams {len(tri):,}")
-    print("collocations:", write_collocations(args.out, uni, bi, tri))
+    print("collocations:", write_collocations(args.out, uni, bi))
     print("function bigrams:", write_function_bigrams(args.out, uni, pairs))
-    verbs = verb_lexicon(uni, bi)
+    verbs = verb_lexicon(uni, bi, tri)
     with open(args.out / "garble_verbs.txt", "w", encoding="utf-8") as fh:
         fh.write(header("Verb-like words: bases seen after 'to' or a modal twice or more, and their inflections") + "\n")
         fh.write("\n".join(sorted(verbs)) + "\n")

@@ -1,0 +1,363 @@
+"""Build the phrase tables of the phrasing extractor from the shared data folder.
+
+1. `detector/data/phrasing_tortured.tsv.gz`: spinner "tortured phrases" of the Problematic
+   Paper Screener dictionary (Cabanac, Labbé & Magazinov 2021, CC BY 4.0) with a cleaned
+   expected term and a confidence. Only phrases that are rare as ordinary English are kept:
+   - dropped when the phrase occurs in clean English (train+dev split of clean_en, en_source
+     and the WMT human references), when each of its adjacent word pairs occurs there (it is
+     then ordinary, compositional English: "on the off chance"), when it is itself the
+     expected term of another entry ("neural network"), or when it is on the hand-made
+     NOT_TORTURED list of legitimate English;
+   - two-word phrases made only of common words (wordfreq Zipf >= COMMON_ZIPF for both) are
+     kept only when on the hand-made CLASSIC list ("big information" -> "big data");
+   - single tokens are kept only when they are no English word (character-level spinning).
+   Confidence is lower for short phrases of common words.
+2. `detector/data/phrasing_odd_collocations.tsv.gz`: "odd collocations", i.e. frequent fixed
+   expressions of clean English (collocations.tsv.gz, strong PMI) with one word swapped for a
+   spinner synonym (word substitutions learnt from the aligned tortured/expected pairs),
+   where the swapped form never occurs in clean English: "human privileges" -> "human rights".
+
+Usage: python -m training.build_phrases --data /work/shared/data [--out detector/data]
+Run training/build_collocations.py first (this script reads collocations.tsv.gz).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import gzip
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+from training.build_collocations import FUNCTION_WORDS, count_ngrams, iter_clean_texts
+
+COMMON_ZIPF = 4.5  # both words at least this frequent: "big information" could be plain English
+RARE_ZIPF = 3.0  # a word rarer than this makes a two-word phrase clearly marked
+ODD_MIN_COUNT = 5  # a collocation must occur this often in clean English ...
+ODD_MIN_PMI = 7.0  # ... and be this strongly associated to count as a fixed expression
+ODD_MIN_SPIN = 2  # a spinner substitution must be attested this often in the dictionary
+# Spinners swap a word for a rarer "synonym" (disease -> malady); a swap to an equally common
+# word ("nuclear weapons" -> "atomic weapons") is too often ordinary English.
+ODD_RARER_BY = 0.5
+
+# Two-word phrases of common words that are nevertheless classic spinner output.
+CLASSIC = frozenset(
+    """
+    big information|huge information|fake intelligence|man-made intelligence|man-made thinking|human-made knowledge
+    floor truth|random wood|choice tree|feeling analysis|brain organization|mind association|education set
+    machine education|device learning|picture division|square chain|face reputation|speech reputation
+    voice reputation|pattern reputation|photo reputation|feature choice|include choice|element choice
+    square mistake|sun-based board|information mining|records mining|floor reality|prepared information
+    """.replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
+CLASSIC = frozenset(c.strip() for c in CLASSIC if c.strip())
+
+# Entries of the dictionary that are ordinary English in news, chat or technical prose
+# (reviewed by hand from the two-word entries of common words), or are themselves standard terms.
+NOT_TORTURED = frozenset(
+    """
+    action units|activity unit|actually occur|area unit|square measure|air fine|awful bank|big facts|board information
+    character check|character recognition|image features|speech processing|speech signal|shared data|smart device
+    surface region|supply route|safe reaction|sound individuals|solar board|standard mistake|test technique
+    question set|sexual direction|combined learning|independent learning|directed learning|managed learning
+    solo learning|internet learning|move learning|exchange learning|exchange training|exchange work|interest fashion
+    selection making|movement business|green item|green money|community security|network safety|wild issue
+    universal exchange|modern creation|murder chain|phone core|wise structure|making countries|present-day nation
+    driving reason|edge price|heat movement|heat move|frame temperature|project memory|fit file|fit record|dna fix
+    insurance plot|offering stage|seen value|stage pay|natural files|top learning|call tree|bunch size|data board
+    business knowledge|cloud climate|cloud organization|cloud stage|digital danger|brilliant city|brilliant home
+    brilliant card|border situation|fresh set|education data|education information|financial guess|traffic design
+    thick woods|unique mark|hard crown|kind cancer|item reputation|speaker display|voice hunt|random hunt
+    linear programming|document frequency|output layer|neural network|mutual information|cloud computing
+    cloud platform|traffic patterns|traffic designs|elderly folks|harmony treaty|creature models|product servers
+    direct programming|feedback processing|atomic composition|atomic dna|intellectual science|working framework
+    strength grid|dynamic consistency|genuine numbers|floor atom|solitary day|solitary analysis|solitary variable
+    universal inhabitants|middle filter|mechanical upset|journalist gene|limited motivation|banking quarter
+    actual globe|optimistic impact|positive societies|study database|wire hypothesis|rubbish glass|video excellence
+    social database|smart coordination|creation expenses|data wisdom|tall hazard|crop checking|adjustment time
+    acute rate|administrative possession|advanced declaration|applicable examine|balance operator|biological assault
+    brief highlight|buried layer|client delight|covered layer|credibility hypothesis|cyber rush|dairy organs
+    depressing influence|destiny research|drawn-out impacts|edit survival|emotional translations|examination drive
+    excess oxygen|exterior zone|fitness situation|fitness statistics|functional houses|global diary
+    increased commerce|intermediate commodities|lucky warnings|making marketplace|market rivalry|mechanical homes
+    medical atoms|monetary development|natural corruption|nitrogen climate|objective language|oral tract
+    overall advancement|passionate mood|patron station|persistent speech|proper meditation|quality regulation
+    reaction pace|remedy research|rural yield|savage power|short blast|sport hypothesis|stick farms|structural pitch
+    supply cloth|tick audience|trim generation|tweet order|vicious audit|warm radiation|watch bounce
+    worldwide inquiry|worldwide parameters|final destiny|ultimate destiny|new crown|crown epidemic|search engine
+    machine learning|preparation stage|vigorous vitality|covered layer|unique mark|malignant growth|cardiac disappointment
+    heart assault|cutting-edge execution|market effectiveness|energy effectiveness|online preparing|signal preparing
+    general nicely-being|genetic calculation|optical person|remarkable words|secret layer|secret node|hidden layer
+    emotional state|parallel blend|computer-generated reality|intense angle|social architects|time rot|cruel temperature
+    regulated learning|protest discovery|point birth|prevent words|proposal motor|fake knowledge|mind surgery
+    chest anxiety|chest harm|walk 2020|well-being emergency|worldwide include|x-bar pictures|labor in-depth|heart fee
+    hit fee|miss fee|blind temperature|bunch analysis|channel banks|channel methods|clothes areas|crying knowledge
+    foundation noise|education facts|education manner|element space|enter statistics|false anxiety|google domestic
+    picture order|picture catch|picture recovery|picture recognition|planning set|quality drive|rice impact
+    significant wonder|sound flag|speech cancer|speech intelligence|straight technique|stupid structure|talk sign
+    talk signal|talk update|thin movies|thing talk|version education|voice flag|wise transportation|whole c
+    brilliant machine|brilliant vehicle|brilliant groups|brilliant ball|smart groups|smart agreement|hard attractive
+    healthcare answer|heat foundation|mystery key|money-saving advantage|safe reaction|sound just|pre-prepared
+    non-direct|high-goal|low-goal|okay-approach|bosom|brilliant|coworkers|prosciutto|ruinous|thimbleful|indagation
+    vaticination|preformation|autumn-out|down-testing|stop-customers|message-just|up-and-corner|post-handling
+    most crowded|most populated|high goal|low goal|innovative work
+    """.replace("\n", "|").split("|")
+)
+NOT_TORTURED = frozenset(c.strip() for c in NOT_TORTURED if c.strip())
+
+# Swapped collocations that are ordinary English after all (reviewed by hand).
+NOT_ODD = frozenset(
+    """
+    atomic weapons|atomic war|atomic bomb|atomic power|absolute number|customer benefit|breast tumor|cell telephone
+    clinical research|additional data|basic role|basic rate|average value|action group|activity plan|broad learning
+    budgetary support|arbitrary number|autonomous area|autonomous district|pretty properly|substantial rain
+    """.replace("\n", "|").split("|")
+)
+NOT_ODD = frozenset(c.strip() for c in NOT_ODD if c.strip())
+
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_BRACKET = re.compile(r"[\[\]]")
+_WORDS = re.compile(r"[\w'\-]+")
+
+
+def clean_expected(tortured: str, expected: str) -> str | None:
+    """The usable expected term, or None when the upstream value is a note, not a term.
+
+    "10-fold cross (validation)" -> "10-fold cross validation"; "true positive rate (tpr)" ->
+    "true positive rate" (abbreviations are dropped from both sides);
+    "an incredible/ a staggering need" -> "an incredible"; "accuracy ?" -> "accuracy";
+    "zero interest [rates]" -> "zero interest rates".
+    """
+    e = expected.strip()
+    if not e or "???" in e or "http" in e or "->" in e or e.startswith("differential equation and"):
+        return None
+    e = e.replace('\\"', "").replace('"', "")
+    # keep a parenthesised word that completes the term ("cross (validation)"), drop notes and
+    # abbreviations ("true positive rate (tpr)"); an unclosed "(" starts a note too
+    e = re.sub(r" \(([a-z]+)\)$", lambda m: " " + m.group(1) if len(m.group(1)) > 5 else "", e)
+    e = _PAREN.sub("", e).split("(")[0].replace(")", "")
+    e = _BRACKET.sub("", e)
+    if "/" in e and "/" not in tortured:
+        e = e.split("/")[0]
+    e = e.replace("?", "").strip(" ,;")
+    e = " ".join(e.split())
+    if not e or e == tortured or len(e) > 60:
+        return None
+    return e
+
+
+def clean_tortured(tortured: str) -> str:
+    """The tortured phrase without parenthesised abbreviations: "6th era (6g)" -> "6th era"."""
+    return " ".join(_PAREN.sub("", tortured.replace("\u2011", "-")).split("(")[0].split())
+
+
+def load_dictionary(data: Path) -> dict[str, list[tuple[str, int]]]:
+    """tortured -> [(clean expected, number of upstream sources)]."""
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    with open(data / "tortured_phrases" / "tortured_phrases.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            tortured = clean_tortured(row["tortured"])
+            expected = clean_expected(tortured, row["expected"])
+            if expected:
+                out[tortured].append((expected, len(row["source"].split(";"))))
+    return out
+
+
+def best_expected(options: list[tuple[str, int]]) -> str:
+    """The expected term attested by most upstream exports (then the shortest)."""
+    return sorted(options, key=lambda o: (-o[1], len(o[0]), o[0]))[0][0]
+
+
+def tortured_confidence(words: list[str], zipfs: list[float]) -> float:
+    """Honest precision estimate: long phrases and phrases with a rare word are safest."""
+    if len(words) == 1:
+        return 0.9
+    if len(words) >= 3:
+        return 0.85
+    if min(zipfs) < RARE_ZIPF:
+        return 0.85
+    return 0.7
+
+
+def select_tortured(
+    dictionary: dict[str, list[tuple[str, int]]], bigrams: Counter, phrase_seen: set[str]
+) -> list[tuple[str, str, float]]:
+    """(tortured, expected, confidence) for the entries rare as ordinary English."""
+    expected_terms = {e.lower() for opts in dictionary.values() for e, _ in opts}
+    kept = []
+    for tortured, options in sorted(dictionary.items()):
+        words = _WORDS.findall(tortured)
+        if not words or tortured in NOT_TORTURED or tortured in expected_terms or tortured in phrase_seen:
+            continue
+        zipfs = [zipf_frequency(w, "en") for w in words]
+        if len(words) == 1:
+            if "-" not in tortured and zipfs[0] > 0:
+                continue  # an English word ("bosom", "brilliant") is no evidence on its own
+        else:
+            if all(bigrams[(a, b)] > 0 for a, b in zip(words, words[1:], strict=False)):
+                continue
+            if len(words) == 2 and min(zipfs) >= COMMON_ZIPF and tortured not in CLASSIC:
+                continue
+        kept.append((tortured, best_expected(options), tortured_confidence(words, zipfs)))
+    return kept
+
+
+def spin_map(dictionary: dict[str, list[tuple[str, int]]]) -> Counter:
+    """(original word, spinner word) substitutions seen in aligned tortured/expected pairs
+    of equal length: "profound learning"/"deep learning" gives ("deep", "profound")."""
+    subs: Counter = Counter()
+    for tortured, options in dictionary.items():
+        t = tortured.split()
+        for expected, _ in options:
+            e = expected.lower().split()
+            if len(e) != len(t) or e == t:
+                continue
+            for ew, tw in zip(e, t, strict=True):
+                if ew != tw and ew.isalpha() and tw.isalpha():
+                    subs[(ew, tw)] += 1
+    return subs
+
+
+def odd_collocations(
+    collocations: list[tuple[str, int, float]], subs: Counter, bigrams: Counter, trigrams: Counter
+) -> list[tuple[str, str, int]]:
+    """(odd expression, idiomatic expression, count of the idiomatic one in clean English)."""
+    by_original: dict[str, list[str]] = defaultdict(list)
+    for (orig, spun), n in subs.items():
+        if (
+            n >= ODD_MIN_SPIN
+            and zipfs_ok(spun)
+            and zipf_frequency(spun, "en") <= zipf_frequency(orig, "en") - ODD_RARER_BY
+            and not _same_lemma(orig, spun)
+            and spun not in FUNCTION_WORDS
+        ):
+            by_original[orig].append(spun)
+    out = {}
+    for expr, count, score in collocations:
+        if count < ODD_MIN_COUNT or score < ODD_MIN_PMI:
+            continue
+        words = expr.split()
+        if len(words) != 2 or any(w in FUNCTION_WORDS or len(w) < 3 for w in words):
+            continue  # only content-word pairs are fixed expressions worth a synonym check
+        for i, w in enumerate(words):
+            for spun in by_original.get(w, ()):
+                new = [*words[:i], spun, *words[i + 1 :]]
+                seen = trigrams[tuple(new)] if len(new) == 3 else bigrams[tuple(new)]
+                key = " ".join(new)
+                if seen == 0 and key not in NOT_ODD:
+                    if key not in out or out[key][1] < count:
+                        out[key] = (expr, count)
+    return sorted((k, v[0], v[1]) for k, v in out.items())
+
+
+def zipfs_ok(word: str) -> bool:
+    return zipf_frequency(word, "en") >= 2.5
+
+
+def _same_lemma(a: str, b: str) -> bool:
+    return a.rstrip("s") == b.rstrip("s") or a[:5] == b[:5]
+
+
+def read_collocations(out: Path) -> list[tuple[str, int, float]]:
+    rows = []
+    with gzip.open(out / "collocations.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("expression\t"):
+                continue
+            expr, count, score = line.rstrip("\n").split("\t")
+            rows.append((expr, int(count), float(score)))
+    return rows
+
+
+def iter_mt_outputs(data: Path, splits: tuple[str, ...] = ("train", "dev")):
+    """System outputs of the train/dev MT rows (WMT21, WMT13): fluent-enough English used only
+    as extra evidence that a word pair is ordinary (never as a source of phrases)."""
+    import json
+
+    from training.splits import split_of
+
+    for folder in ("wmt21", "smt2013"):
+        for path in sorted((data / "mt" / folder).glob("*.jsonl.gz")):
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    row = json.loads(line)
+                    if split_of(f"mt/{folder}", row["doc_id"], row.get("year")) in splits:
+                        yield from (t for t in row["systems"].values() if t)
+
+
+def word_bigrams(texts) -> Counter:
+    """Adjacent lower-case word pairs (a rough count, punctuation ignored)."""
+    out: Counter = Counter()
+    for text in texts:
+        toks = _WORDS.findall(text.lower())
+        out.update(zip(toks, toks[1:], strict=False))
+    return out
+
+
+def phrases_seen(texts, phrases: list[str]) -> set[str]:
+    """The phrases (lower-case, space-separated words) that occur in any of `texts`."""
+    by_first: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+    for p in phrases:
+        w = _WORDS.findall(p)
+        if len(w) >= 2:
+            by_first[(w[0], w[1])].append(w)
+    seen = set()
+    for text in texts:
+        toks = _WORDS.findall(text.lower())
+        for i in range(len(toks) - 1):
+            for cand in by_first.get((toks[i], toks[i + 1]), ()):
+                if toks[i : i + len(cand)] == cand:
+                    seen.add(" ".join(cand))
+    return seen
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "detector" / "data")
+    parser.add_argument("--splits", default="train,dev", help="splits of clean English used to filter (default train,dev)")
+    args = parser.parse_args(argv)
+    splits = tuple(args.splits.split(","))
+    texts = [t for _, t in iter_clean_texts(args.data, splits)]
+    _, bigrams, trigrams, _ = count_ngrams(texts)
+    dictionary = load_dictionary(args.data)
+    seen_raw = phrases_seen(texts, list(dictionary))
+    phrase_seen = {p for p in dictionary if " ".join(_WORDS.findall(p)) in seen_raw}
+    kept = select_tortured(dictionary, bigrams, phrase_seen)
+    today = datetime.date.today().isoformat()
+    with gzip.open(args.out / "phrasing_tortured.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write(
+            f"# Tortured phrases -> expected term. Built {today} by training/build_phrases.py from the Problematic Paper "
+            "Screener dictionary (Cabanac, Labbe & Magazinov 2021, arXiv:2107.06751; CC BY 4.0), filtered against clean "
+            "English of the mtdetect shared data (train+dev) and wordfreq.\n"
+        )
+        fh.write("tortured\texpected\tconfidence\n")
+        for t, e, c in kept:
+            fh.write(f"{t}\t{e}\t{c:.2f}\n")
+    print(f"tortured: {len(kept)} of {len(dictionary)} kept")
+    subs = spin_map(dictionary)
+    # A swapped pair that any 2013/2021 MT system wrote is too ordinary to flag.
+    mt_bigrams = word_bigrams(iter_mt_outputs(args.data, splits))
+    odd = odd_collocations(read_collocations(args.out), subs, bigrams + mt_bigrams, trigrams)
+    tortured_phrases = {t for t, _, _ in kept}
+    odd = [row for row in odd if row[0] not in tortured_phrases]  # the tortured rule already covers these
+    with gzip.open(args.out / "phrasing_odd_collocations.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write(
+            f"# Odd collocations: a fixed expression of clean English with one word swapped for a spinner synonym, never "
+            f"seen in clean English. Built {today} by training/build_phrases.py from collocations.tsv.gz (count >= "
+            f"{ODD_MIN_COUNT}, PMI >= {ODD_MIN_PMI}) and word substitutions of the PPS tortured-phrase dictionary (CC BY 4.0).\n"
+        )
+        fh.write("odd\tidiomatic\tcount\n")
+        for o, i, c in odd:
+            fh.write(f"{o}\t{i}\t{c}\n")
+    print(f"odd collocations: {len(odd)} from {sum(1 for v in subs.values() if v >= ODD_MIN_SPIN)} substitutions")
+
+
+if __name__ == "__main__":
+    main()
