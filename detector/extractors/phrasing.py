@@ -168,6 +168,16 @@ CALQUES: tuple[Calque, ...] = (
         "News jargon: officials speak *on background* (quotable without their name); 'in the background' is literal.",
     ),
     _calque(
+        "spoke speak speaks spoken speaking talked talk talks talking briefed briefing + background",
+        # the same calque when the speaker comes first: "an official who spoke in the background said"
+        r"\b(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|aides?|advis[eo]rs?|ministers?|officers?)\b[^.!?;]{0,40}?"
+        r"\b(?P<span>(?P<verb>spoke|speak|speaks|spoken|speaking|talked|talk|talks|talking|briefed|briefing)\s+in\s+the\s+background)\b"
+        r"(?!\s+(?:of|music|noise|check|image|photo|picture)\b)",
+        lambda m: f"{_VERB_TENSE.get(m['verb'].lower(), m['verb'])} on background",
+        0.75,
+        "News jargon: officials speak *on background* (quotable without their name); 'in the background' is literal.",
+    ),
+    _calque(
         "said stated announced reported declared noted + from",
         rf"\b(?P<span>(?:it\s+)?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?P<verb>said|stated|announced|reported|declared|noted)\s+from\s+(?P<org>{_ORGS}))\b",
         lambda m: f"{_match_case(m['org'], m['span'])} {m['verb'].lower()}",
