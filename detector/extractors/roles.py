@@ -1,19 +1,646 @@
-"""Stub: the roles extractor (to be written). Gives no features and no findings yet."""
+"""Official titles that do not fit their organisation, country or person ("President of the Pentagon").
+
+Machine translation renders foreign titles word by word and picks the wrong English office:
+"President of the Pentagon" (the Pentagon is headed by the Secretary of Defense), "Prime
+Minister of Germany" (Chancellor), "President of NATO" (Secretary General), "Chairman of the
+European Central Bank" (President), "Prime Minister Emmanuel Macron" (President). The role table
+`detector/data/roles_table.json.gz` (built by `training/build_roles.py` from the CIA World
+Factbook titles 2015-2026, organisations.tsv and a hand-curated supplement of office-holders)
+says which titles each country, organisation and person has had. Rules:
+
+- `roles.wrong_title`: "<title> of <country/organisation>" or "<German/NATO/ECB> <title>" with a
+  head title the body never had; the suggestion is the right title;
+- `roles.wrong_office`: "<title> <known office-holder>" with a head or cabinet title the person
+  never held (at any date we know of);
+- `roles.inconsistent`: one person given two different offices in one text.
+
+Only head titles are judged (President, Prime Minister/Premier, Chancellor, Chair, Secretary-
+General, Director-General, Managing Director, Governor, ...). Generic and loose forms ("head",
+"chief", "leader", "defence minister" for the US Secretary of Defense, "UN chief", "Fed Chair")
+are accepted, and so are deputies ("Vice President"), qualified titles ("former President X")
+and any title a body or person held in the past. Premier and Prime Minister are one office.
+"""
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import ClassVar
 
+import regex
+
 from ..config import Config
+from ..results import Finding
 from ..rules import Rule
 from ..text import Document
 from .base import Extraction, zeros
+from .names import english_zipf, name_tokens, skeleton
+
+TABLE_FILE = "roles_table.json.gz"
+
+WRONG_TITLE = Rule(
+    "roles.wrong_title",
+    "warning",
+    "“{found}” is not a title {entity} has: did you mean “{suggestion}”?",
+    "Each country and organisation names its head in its own way: Germany has a Chancellor, not a "
+    "Prime Minister; NATO a Secretary General, not a President; the Pentagon is run by the Secretary "
+    "of Defense. A title the body has never had is a typical mistranslation. "
+    "Example: “President of the Pentagon” → “Secretary of Defense”. Fix: use the body's own title.",
+    example="As President of the Pentagon, Lloyd Austin met his counterparts.",
+)
+WRONG_OFFICE = Rule(
+    "roles.wrong_office",
+    "warning",
+    "{person} has never been {title} (known offices: {offices})",
+    "A known office-holder given an office they never held (“Prime Minister Emmanuel Macron”) is "
+    "usually a translation error, sometimes a confusion of two people. "
+    "Fix: use the person's actual title (suggested), or check the name.",
+    example="Prime Minister Emmanuel Macron opened the summit.",
+)
+INCONSISTENT = Rule(
+    "roles.inconsistent",
+    "info",
+    "{person} is called “{title}” here but “{other}” elsewhere in this text",
+    "One person given two different offices in one article (“President Li” ... “Premier Li”) "
+    "confuses readers and often comes from translating each sentence on its own. "
+    "Fix: use one, correct title throughout (the more frequent one is suggested).",
+    example="President Ivan Kovac opened the fair. Later, Prime Minister Ivan Kovac met investors.",
+)
+
+CONF_WRONG_TITLE_COUNTRY = 0.8
+CONF_WRONG_TITLE_ORG = 0.8
+CONF_WRONG_OFFICE = 0.75
+CONF_INCONSISTENT = 0.5
+
+# Title classes judged against a country's head offices.
+COUNTRY_CLASSES = frozenset({"president", "prime minister", "chancellor"})
+# Title classes judged against an organisation's head title.
+ORG_CLASSES = frozenset(
+    {"president", "prime minister", "chancellor", "chair", "secretary-general", "director-general",
+     "managing director", "executive director", "governor", "high commissioner", "administrator"}
+)
+# Title classes judged against a person's offices ("Prime Minister Emmanuel Macron").
+PERSON_CLASSES = frozenset(
+    {"president", "prime minister", "chancellor", "secretary-general", "foreign minister", "defence minister", "finance minister"}
+)
+# Cabinet classes are only judged for people whose cabinet career the table knows (supplement).
+CABINET_CLASSES = frozenset({"foreign minister", "defence minister", "finance minister"})
+# A looser title is accepted where the body's own title is more specific ("Director of the WHO").
+LOOSE_EQUIVALENTS = {
+    "director-general": "director",
+    "executive director": "director",
+    "managing director": "director",
+    "secretary-general": "secretary",
+    "high commissioner": "commissioner",
+}
+
+# --------------------------------------------------------------------------------------------
+# Title classes
+# --------------------------------------------------------------------------------------------
+
+_CLASS_PATTERNS = [
+    (regex.compile(p, regex.I), c)
+    for p, c in (
+        (r"^(?:vice|deputy|first deputy|first vice|second vice|executive vice)\b", "deputy"),
+        (r"\bvice[- ]?(?:president|chancellor|premier|chair)", "deputy"),
+        (r"\b(?:deputy|under|assistant|associate)\b", "deputy"),
+        (r"\bpresident of the government\b|\bprime minister\b|\bpremier\b|\btaoiseach\b|\bminister[- ]president\b"
+         r"|\bfirst minister\b|\bchief minister\b", "prime minister"),
+        (r"\bchancellor of the exchequer\b", "finance minister"),
+        (r"\bsecretary of state for (?:foreign|the foreign)", "foreign minister"),
+        (r"\bsecretary of state for defen[cs]e\b", "defence minister"),
+        (r"\bsecretary of state for\b", "minister"),
+        (r"\bsecretary of state\b|\bforeign (?:minister|secretary)\b|\bminister (?:of|for) (?:europe and )?foreign affairs\b"
+         r"|\bexternal affairs minister\b|\bminister of external affairs\b|\bfederal minister for foreign affairs\b", "foreign minister"),
+        (r"\bsecretary of (?:defen[cs]e|war)\b|\bdefen[cs]e (?:minister|secretary)\b|\bminister (?:of|for) (?:the )?(?:defen[cs]e|armed forces)\b"
+         r"|\bfederal minister of defen[cs]e\b", "defence minister"),
+        (r"\bsecretary of the treasury\b|\btreasury secretary\b|\bfinance minister\b|\bminister (?:of|for) finance\b|\btreasurer\b"
+         r"|\bfederal minister of finance\b", "finance minister"),
+        (r"\bchancellor\b", "chancellor"),
+        (r"\bsecretary[- ]general\b", "secretary-general"),
+        (r"\bgeneral secretary\b", "general secretary"),
+        (r"\bdirector[- ]general\b", "director-general"),
+        (r"\bmanaging director\b", "managing director"),
+        (r"\bexecutive director\b", "executive director"),
+        (r"\bhigh commissioner\b", "high commissioner"),
+        (r"\bhigh representative\b", "high representative"),
+        (r"\bpresident\b", "president"),
+        (r"\bchair(?:man|woman|person)?\b", "chair"),
+        (r"\bgovernor\b", "governor"),
+        (r"\battorney general\b", "attorney general"),
+        (r"\b(?:king|queen|emperor|empress|sultan|emir|grand duke|prince|monarch)\b", "monarch"),
+        (r"\bspeaker\b", "speaker"),
+        (r"\bchief executive\b|\bceo\b", "chief executive"),
+        (r"\badministrator\b", "administrator"),
+        (r"\bcommissioner\b", "commissioner"),
+        (r"\bdirector\b", "director"),
+        (r"\bsecretary\b", "secretary"),
+        (r"\bminister\b", "minister"),
+        (r"\bpope\b", "pope"),
+        (r"\b(?:chief|head|leader|boss)\b", "chief"),
+    )
+]
+
+
+@lru_cache(maxsize=4096)
+def title_class(title: str) -> str | None:
+    """The office a title names, as a class: "Premier" and "Prime Minister" -> "prime minister";
+    "Fed Chairman" -> "chair"; "Secretary of State" -> "foreign minister"; None if unknown."""
+    for pattern, cls in _CLASS_PATTERNS:
+        if pattern.search(title):
+            return cls
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The role table
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A country or organisation and the head-title classes it has (had)."""
+
+    name: str
+    kind: str  # "country" or "org"
+    classes: frozenset[str]
+    suggestions: dict[str, str]  # wrong class -> suggested title ("{entity}" is the text used)
+
+
+@dataclass(frozen=True)
+class Office:
+    title: str
+    where: str
+    start: int | None
+    end: int | None
+    cls: str | None
+
+
+@dataclass(frozen=True)
+class OfficeHolder:
+    name: str
+    offices: tuple[Office, ...]
+    cabinet_known: bool  # the table knows this person's cabinet career (supplement)
+
+    @property
+    def classes(self) -> frozenset[str]:
+        """Classes of every office held, with the loose names news uses for them: "Chancellor"
+        for the Chancellor of the Exchequer, "President" for Spain's President of the Government."""
+        out = {o.cls for o in self.offices if o.cls}
+        for o in self.offices:
+            low = o.title.lower()
+            if "chancellor" in low and "vice" not in low:
+                out.add("chancellor")
+            if low.startswith("president of the government"):
+                out.add("president")
+            if "general secretary" in low:
+                out.add("secretary-general")
+        return frozenset(out)
+
+    def describe(self) -> str:
+        """"President of France (2017-)"-style list of the person's offices, newest first."""
+        parts, seen = [], set()
+        for o in self.offices:  # curated offices come first in the table
+            if o.title in seen or o.cls in ("monarch", "deputy") and o.title.lower().startswith("co-"):
+                continue
+            seen.add(o.title)
+            years = f" ({o.start or '?'}-{o.end or ''})" if o.start or o.end else ""
+            parts.append(f"{o.title}, {o.where}{years}")
+        return "; ".join(parts[:4])
+
+    def suggestion(self) -> str:
+        """The title of the person's most recent judged office."""
+        judged = [o for o in self.offices if o.cls in PERSON_CLASSES]
+        best = max(judged or self.offices, key=lambda o: (o.start or 0, o.end or 9999))
+        return display_title(best.title)
+
+
+def display_title(title: str) -> str:
+    """A title as used before a name: "Secretary General" for "Secretary General @ NATO",
+    "Prime Minister" for "President of the Government of Spain"."""
+    if title.lower().startswith("president of the government"):
+        return "Prime Minister"
+    return title
+
+
+@dataclass
+class RoleTable:
+    entities: dict[str, Entity]  # alias as written (without a leading "the") -> entity
+    prenominal: dict[str, Entity]  # demonyms and short names used before a title -> entity
+    max_alias_words: int
+    people_full: dict[str, OfficeHolder]  # "first last" skeleton -> person
+    people_last: dict[str, list[OfficeHolder]]  # surname skeleton -> people
+
+    def person(self, name_words: list[str]) -> OfficeHolder | None:
+        """The office-holder a name in text refers to: full name, else an unambiguous surname."""
+        tokens = name_tokens(" ".join(name_words))
+        if not tokens:
+            return None
+        keys = [skeleton(t) for t in tokens]
+        if len(keys) >= 2:
+            for k in keys[1:]:
+                hit = self.people_full.get(f"{keys[0]} {k}")
+                if hit is not None:
+                    return hit
+            return None
+        people = self.people_last.get(keys[0])
+        if people and len(people) == 1 and people[0].cabinet_known and english_zipf(tokens[0]) < SURNAME_ONLY_MAX_ZIPF:
+            return people[0]  # a lone surname: only the curated, prominent office-holders
+        return None
+
+
+# A lone surname after a title is resolved only when it is not a very common word ("President
+# Obama" yes, "Prime Minister May" no).
+SURNAME_ONLY_MAX_ZIPF = 5.0
+
+
+@lru_cache(maxsize=1)
+def role_table() -> RoleTable:
+    """The role table, loaded on first use."""
+    path = resources.files("detector") / "data" / TABLE_FILE
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    return build_role_table(data)
+
+
+def build_role_table(data: dict) -> RoleTable:
+    """Index the JSON written by training/build_roles.py."""
+    entities: dict[str, Entity] = {}
+    prenominal: dict[str, Entity] = {}
+    for row in data["entities"]:
+        entity = Entity(row["name"], row["kind"], frozenset(row["classes"]), dict(row["suggestions"]))
+        for alias in row["aliases"]:
+            entities.setdefault(alias.rstrip("."), entity)  # "U.S." is matched as the word "U.S"
+        for alias in row["prenominal"]:
+            prenominal.setdefault(alias.rstrip("."), entity)
+    people_full: dict[str, OfficeHolder] = {}
+    people_last: dict[str, list[OfficeHolder]] = {}
+    for row in data["people"]:
+        offices = tuple(Office(t, w, s, e, title_class(t)) for t, w, s, e in row["offices"])
+        holder = OfficeHolder(row["name"], offices, bool(row["cabinet_known"]))
+        seen_last: set[str] = set()
+        for form in (row["name"], *row["aliases"]):
+            tokens = name_tokens(form)
+            keys = [skeleton(t) for t in tokens]
+            if len(keys) >= 2:
+                people_full.setdefault(f"{keys[0]} {keys[-1]}", holder)
+            if keys and keys[-1] not in seen_last:
+                seen_last.add(keys[-1])
+                people_last.setdefault(keys[-1], []).append(holder)
+    max_words = max((len(a.split()) for a in entities), default=1)
+    return RoleTable(entities, prenominal, max_words, people_full, people_last)
+
+
+# --------------------------------------------------------------------------------------------
+# Finding titles in text
+# --------------------------------------------------------------------------------------------
+
+_L = r"[^\W\d_]"  # a letter (stdlib re: faster than the regex module here)
+_TITLE_RE = re.compile(
+    rf"(?<!{_L})(?<!-)"
+    r"(?P<mod>(?:vice|deputy|assistant|under|associate|executive vice|first vice|first deputy|co|acting|interim|"
+    r"former|ex|then|late|future|incoming|outgoing|caretaker)(?:-| |- )?)?"
+    r"(?P<title>prime minister|premier|taoiseach|president(?:-elect)?|chancellor of the exchequer|chancellor|"
+    r"chair(?:man|woman|person)?|secretary[- ]general|director[- ]general|managing director|executive director|"
+    r"governor|high commissioner|administrator|"
+    rf"secretary of state(?: for {_L}+(?: and {_L}+)?)?|secretary of (?:defen[cs]e|war|the treasury)|"
+    r"(?:defen[cs]e|foreign|treasury) secretary|(?:foreign|defen[cs]e|finance|external affairs) minister|"
+    r"minister (?:of|for) (?:foreign affairs|defen[cs]e|finance|the armed forces))"
+    rf"(?!{_L})(?!-)",
+    re.I,
+)
+# Lower-case keywords inside every title above: the regex is only tried near them.
+_TITLE_KEYWORDS = ("president", "minister", "premier", "chancellor", "chair", "secretary", "director", "governor",
+                   "commissioner", "administrator", "taoiseach")
+_TITLE_WINDOW = 40  # characters before a keyword where its title (with a qualifier) may start
+
+
+def title_matches(text: str) -> list[re.Match]:
+    """Title phrases in `text`, in order: the title regex is run only in small windows around
+    the keywords found with str.find (a whole-text regex scan costs ten times more)."""
+    low = text.lower()
+    positions = []
+    for kw in _TITLE_KEYWORDS:
+        i = low.find(kw)
+        while i != -1:
+            positions.append(i)
+            i = low.find(kw, i + len(kw))
+    out: list[re.Match] = []
+    last_end = 0
+    for p in sorted(positions):
+        if p < last_end:
+            continue
+        pos = max(last_end, p - _TITLE_WINDOW)
+        while True:
+            m = _TITLE_RE.search(text, pos, min(len(text), p + 60))
+            if m is None or m.start() > p:
+                break
+            if m.end() > p:
+                out.append(m)
+                last_end = m.end()
+                break
+            pos = m.end()
+    return out
+
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}](?:[\p{L}\p{M}'’&\-]|\.(?=\p{L}))*|[^\s]", regex.V1)
+_NAME_AFTER_RE = regex.compile(
+    r"[ \t\u00a0]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ \t\u00a0]+(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|von|van|der|de|bin|al|el|la|le)){0,4})",
+    regex.V1,
+)
+# Nouns after "<title> of <place>" that make the place part of a company or club name.
+_COMPOUND_NOUNS = frozenset(
+    """
+    holdings holding group company companies corporation corp bank banks airlines airline airways university
+    college school association federation club party council committee foundation institute society league
+    fund limited ltd inc plc co telecom mobile railways railway oil gas energy motors steel chemicals
+    pharmaceuticals industries enterprises products foods brewery football cricket rugby athletics olympic
+    chamber branch division unit office region province state county city team squad chapter section board
+    commission agency authority trust port airport museum orchestra opera church diocese
+    """.split()
+)
+_QUALIFIERS = frozenset("former ex then late future incoming outgoing acting interim caretaker".split())
+_DEPUTY_MODS = frozenset("vice deputy assistant under associate executive first co".split())
+# Words before "<entity> <title>" that show the entity names whose head is meant ("the NATO
+# President"), as opposed to "met NATO President Biden" (NATO is the object of "met").
+_PRENOMINAL_LEFT = frozenset("the a an former then late and by with as , ( “ \" ' ‘ — – : ;".split())
+
+
+@dataclass
+class Mention:
+    """A title before a known or repeated person's name, for the consistency check."""
+
+    key: str
+    person: str
+    cls: str
+    title: str
+    start: int
+    end: int
+
+
+def _words_after(text: str, pos: int, n: int) -> list[str]:
+    return [m.group() for m in _WORD_RE.finditer(text, pos, min(len(text), pos + 160))][:n]
+
+
+def _match_entity(table: RoleTable, text: str, pos: int) -> tuple[Entity, int] | None:
+    """The longest country or organisation alias starting at text[pos] (after an optional
+    "the"), and its end offset; None when the name goes on ("NATO Military Committee")."""
+    m = regex.match(r"(?:the |The )?", text[pos:])
+    start = pos + (m.end() if m else 0)
+    words = _words_after(text, start, table.max_alias_words + 1)
+    for n in range(min(len(words), table.max_alias_words), 0, -1):
+        alias = " ".join(words[:n])
+        entity = table.entities.get(alias)
+        if entity is None:
+            continue
+        end = start
+        for w in words[:n]:
+            end = text.index(w, end) + len(w)
+        if text.startswith(("'s", "’s", "-"), end):
+            return None  # "of the ECB's Governing Council", "of NATO-led"
+        nxt = words[n] if len(words) > n else ""
+        if nxt[:1].isupper() and text[end : end + 1] == " " and not _starts_person(table, text, end):
+            return None  # the name goes on: "President of the Federal Reserve Bank of New York"
+        if nxt.lower() in _COMPOUND_NOUNS:
+            return None  # "president of Greenland holdings": a company named after the place
+        return entity, end
+    return None
+
+
+def _starts_person(table: RoleTable, text: str, pos: int) -> bool:
+    """Does a known office-holder's name start at text[pos] ("President of NATO Jens Stoltenberg")?"""
+    nm = _NAME_AFTER_RE.match(text, pos)
+    return nm is not None and table.person(nm.group("name").split()[:3]) is not None
+
+
+def _entity_suggestion(entity: Entity, cls: str, entity_text: str) -> str | None:
+    template = entity.suggestions.get(cls) or entity.suggestions.get("*")
+    return template.replace("{entity}", entity_text) if template else None
+
+
+@dataclass
+class _Found:
+    rule: Rule
+    start: int
+    end: int
+    message: str
+    suggestion: str | None
+    confidence: float
+
+
+def scan_passage(table: RoleTable, text: str, offset: int, mentions: list[Mention]) -> list[_Found]:
+    """Wrong titles and offices in one passage (document offsets: passage text starts at
+    `offset`); titled person mentions are appended to `mentions`."""
+    out: list[_Found] = []
+    for m in title_matches(text):
+        mod = (m.group("mod") or "").strip(" -").lower()
+        if mod.split(" ")[0] in _DEPUTY_MODS:
+            continue  # "Vice President", "Deputy Prime Minister": another office
+        title = m.group("title")
+        cls = title_class(title)
+        if cls is None:
+            continue
+        qualified = mod in _QUALIFIERS or _qualifier_before(text, m.start())
+        after = text[m.end() : m.end() + 5]
+        if after.startswith(" of "):
+            found = _check_title_of(table, text, m, cls, offset)
+            if found:
+                out.append(found)
+            continue
+        if title[0].isupper():
+            found = _check_prenominal(table, text, m, cls, offset)
+            if found:
+                out.append(found)
+                continue
+            found = _check_person(table, text, m, cls, qualified, offset, mentions)
+            if found:
+                out.append(found)
+    return out
+
+
+def _qualifier_before(text: str, pos: int) -> bool:
+    """"former"/"then-" just before the title or before its entity ("former German Chancellor")."""
+    before = text[max(0, pos - 40) : pos].lower().replace("-", " ").split()
+    return any(w.strip("(,") in _QUALIFIERS for w in before[-3:])
+
+
+def _check_title_of(table: RoleTable, text: str, m: re.Match, cls: str, offset: int) -> _Found | None:
+    """"<title> of <country or organisation>"."""
+    hit = _match_entity(table, text, m.end() + 4)
+    if hit is None:
+        return None
+    entity, end = hit
+    judged = COUNTRY_CLASSES if entity.kind == "country" else ORG_CLASSES
+    if cls not in judged or _accepted(entity, cls):
+        return None
+    entity_text = text[m.end() + 4 : end]
+    suggestion = _entity_suggestion(entity, cls, entity_text)
+    if not suggestion:
+        return None
+    found = text[m.start("title") : end]
+    msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, entity_text), suggestion=suggestion)
+    conf = CONF_WRONG_TITLE_COUNTRY if entity.kind == "country" else CONF_WRONG_TITLE_ORG
+    return _Found(WRONG_TITLE, offset + m.start("title"), offset + end, msg, suggestion, conf)
+
+
+def _accepted(entity: Entity, cls: str) -> bool:
+    return cls in entity.classes or any(LOOSE_EQUIVALENTS.get(c) == cls for c in entity.classes)
+
+
+def _entity_label(entity: Entity, used: str) -> str:
+    """How the message names the body: as written, with the full name when it differs
+    ("the Pentagon (United States Department of Defense)")."""
+    bare = regex.sub(r"^(?:the|The) ", "", used)
+    if entity.kind == "country" or bare == entity.name:
+        return used if entity.kind != "country" else entity.name
+    return f"{used} ({entity.name})"
+
+
+def _check_prenominal(table: RoleTable, text: str, m: re.Match, cls: str, offset: int) -> _Found | None:
+    """"German Prime Minister", "NATO President", "Germany's Prime Minister"."""
+    start = m.start("title") if not m.group("mod") else m.start()
+    before = text[max(0, start - 60) : start]
+    bm = regex.search(r"(?P<ent>(?:[\p{Lu}][\p{L}\p{M}.&\-]*(?:['’]s)?[ ]){1,4})$", before, regex.V1)
+    if bm is None:
+        return None
+    words = bm.group("ent").split()
+    for n in range(len(words), 0, -1):
+        alias = " ".join(words[-n:])
+        possessive = alias.endswith(("'s", "’s"))
+        bare = alias[:-2] if possessive else alias
+        bare = bare.rstrip(".")
+        entity = table.prenominal.get(bare) or (table.entities.get(bare) if possessive else None)
+        if entity is None:
+            continue
+        ent_start = start - len(" ".join(words[-n:])) - 1
+        left = text[max(0, ent_start - 12) : ent_start].split()
+        if left and left[-1].lower() not in _PRENOMINAL_LEFT and not left[-1].endswith((",", "(", ":", ";", "“", '"', ".", "!", "?")):
+            return None  # "met NATO President Biden": NATO is not the title's body
+        if text[m.end() : m.end() + 4] == " of ":
+            return None
+        judged = COUNTRY_CLASSES if entity.kind == "country" else ORG_CLASSES
+        if cls not in judged or _accepted(entity, cls):
+            return None
+        right = entity.suggestions.get(cls) or entity.suggestions.get("*")
+        if not right:
+            return None
+        right_title = right.replace(" of {entity}", "").replace("{entity}", bare)
+        if " of " in right_title:
+            suggestion = right_title
+        else:
+            suggestion = f"{bare}{alias[len(bare):]} {right_title}"
+        found = text[ent_start : m.end()]
+        msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, bare), suggestion=suggestion)
+        return _Found(WRONG_TITLE, offset + ent_start, offset + m.end(), msg, suggestion, CONF_WRONG_TITLE_COUNTRY)
+    return None
+
+
+def _check_person(
+    table: RoleTable, text: str, m: re.Match, cls: str, qualified: bool, offset: int, mentions: list[Mention]
+) -> _Found | None:
+    """"<title> <person>": a known office-holder given an office they never held."""
+    nm = _NAME_AFTER_RE.match(text, m.end())
+    if nm is None or cls not in PERSON_CLASSES:
+        return None
+    words = [w.rstrip(".") for w in nm.group("name").split()]
+    while words and words[-1] in ("I", "A"):
+        words.pop()
+    if not words:
+        return None
+    holder = table.person(words)
+    tokens = name_tokens(" ".join(words))
+    # An unknown person is only followed by full name: "President Lee" and "Prime Minister Lee"
+    # are often two people.
+    key = holder.name if holder else " ".join(skeleton(t) for t in tokens) if len(tokens) >= 2 else ""
+    title_start, title_end = offset + m.start("title"), offset + m.end("title")
+    if not qualified and key:
+        mentions.append(Mention(key, holder.name if holder else " ".join(words), cls, m.group("title"), title_start, title_end))
+    if holder is None or qualified or cls in holder.classes:
+        return None
+    if not holder.classes & PERSON_CLASSES:
+        return None  # only deputy or minor offices known: the career record is too thin to judge
+    if cls in CABINET_CLASSES and not holder.cabinet_known:
+        return None
+    suggestion = holder.suggestion()
+    msg = WRONG_OFFICE.message.format(person=holder.name, title=m.group("title"), offices=holder.describe())
+    return _Found(WRONG_OFFICE, title_start, title_end, msg, suggestion, CONF_WRONG_OFFICE)
+
+
+def inconsistent_mentions(table: RoleTable, mentions: list[Mention], skip: set[tuple[int, int]]) -> list[tuple[Mention, Mention]]:
+    """(mention to flag, a mention with the majority title) for people given two offices."""
+    by_key: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_key.setdefault(mention.key, []).append(mention)
+    out = []
+    for key, group in by_key.items():
+        counts = Counter(mt.cls for mt in group)
+        if len(counts) < 2:
+            continue
+        holder = table.people_full.get(key) or next((h for hs in table.people_last.values() for h in hs if h.name == key), None)
+        if holder is not None and set(counts) <= holder.classes:
+            continue  # held both offices
+        ranked = counts.most_common()
+        if ranked[0][1] == ranked[1][1] and holder is None:
+            majority_cls = group[0].cls  # a tie: the first title used
+        else:
+            majority_cls = ranked[0][0]
+        majority = next(mt for mt in group if mt.cls == majority_cls)
+        for mention in group:
+            if mention.cls != majority_cls and (mention.start, mention.end) not in skip:
+                out.append((mention, majority))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The extractor
+# --------------------------------------------------------------------------------------------
+
+# Cheap test before the title regex: str.__contains__ on the lower-cased passage is several
+# times faster than any regex alternation (most passages have no title at all).
+_PREFILTER_WORDS = ("president", "minister", "premier", "chancellor", "chair", "secretary", "director", "governor",
+                    "commissioner", "administrator", "taoiseach")
+
+
+def _may_have_title(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _PREFILTER_WORDS)
 
 
 class RolesExtractor:
     name: ClassVar[str] = "roles"
-    feature_names: ClassVar[tuple[str, ...]] = ()
-    rules: ClassVar[tuple[Rule, ...]] = ()
+    feature_names: ClassVar[tuple[str, ...]] = ("wrong_title", "wrong_office", "inconsistent", "max_confidence")
+    rules: ClassVar[tuple[Rule, ...]] = (WRONG_TITLE, WRONG_OFFICE, INCONSISTENT)
 
     def extract(self, doc: Document, config: Config) -> Extraction:
-        return Extraction(zeros(doc, len(self.feature_names)), ())
+        features = zeros(doc, len(self.feature_names))
+        if not doc.passages:
+            return Extraction(features, ())
+        table = role_table()
+        findings: list[Finding] = []
+        mentions: list[Mention] = []
+        flagged: set[tuple[int, int]] = set()
+        columns = {WRONG_TITLE.id: 0, WRONG_OFFICE.id: 1, INCONSISTENT.id: 2}
+        for i, passage in enumerate(doc.passages):
+            if not _may_have_title(passage.text):
+                continue
+            for f in scan_passage(table, passage.text, passage.start, mentions):
+                if config.is_allowed(doc.text[f.start : f.end]):
+                    continue
+                findings.append(f.rule.finding(doc.text, f.start, f.end, f.message, f.suggestion, f.confidence))
+                flagged.add((f.start, f.end))
+                features[i, columns[f.rule.id]] += 1
+                features[i, 3] = max(features[i, 3], f.confidence)
+        for mention, majority in inconsistent_mentions(table, mentions, flagged):
+            if config.is_allowed(doc.text[mention.start : mention.end]):
+                continue
+            msg = INCONSISTENT.message.format(person=mention.person, title=mention.title, other=majority.title)
+            findings.append(INCONSISTENT.finding(doc.text, mention.start, mention.end, msg, majority.title, CONF_INCONSISTENT))
+            p = doc.passage_at(mention.start)
+            features[p, 2] += 1
+            features[p, 3] = max(features[p, 3], CONF_INCONSISTENT)
+        return Extraction(features, tuple(findings))

@@ -1,0 +1,109 @@
+"""Unit tests of the names extractor beyond the example cases in tests/cases/names.jsonl."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from detector import Detector
+from detector.config import Config
+from detector.extractors.names import (
+    GAZETTEER_FILE,
+    NamesExtractor,
+    edit_distance,
+    fold,
+    gazetteer,
+    passage_hits,
+    skeleton,
+    within_one_edit,
+)
+from detector.text import Document
+
+EXAMPLE = (
+    "On his first foreign trip as President of the Pentagon, Lloyd Austin met Secretary of State "
+    "Anthony Blingen and NATO chief Jens Stoltenberg in Brussels."
+)
+
+
+def test_skeleton_merges_accepted_spellings() -> None:
+    assert skeleton("Zelenskiy") == skeleton("Zelenskyy") == skeleton("Zelensky")
+    assert skeleton("Orbán") == skeleton("Orban")
+    assert skeleton("Gaddafi") == skeleton("Gadafi")
+    assert fold("Søren Łukasz") == "soren lukasz"
+    assert skeleton("Blingen") != skeleton("Blinken")
+
+
+def test_edit_distances_agree() -> None:
+    pairs = [("blinken", "blingen"), ("putin", "poutin"), ("scholz", "scholtz"), ("abcd", "abdc"), ("macron", "merkel")]
+    for a, b in pairs:
+        assert within_one_edit(a, b) == (edit_distance(a, b, 2) <= 1)
+
+
+def test_example_gives_exactly_one_name_finding() -> None:
+    extraction = NamesExtractor().extract(Document(EXAMPLE), Config())
+    assert [(f.rule, f.text, f.suggestion) for f in extraction.findings] == [
+        ("names.near_miss", "Anthony Blingen", "Antony Blinken")
+    ]
+
+
+def test_features_shape_and_counts() -> None:
+    doc = Document("Vladimir Poutin spoke.\n\nNothing here.\n\nBlinken came. Later Blingen left. Blinken again.")
+    extraction = NamesExtractor().extract(doc, Config())
+    assert extraction.features.shape == (len(doc.passages), len(NamesExtractor.feature_names))
+    assert extraction.features.dtype == np.float32
+    assert extraction.features[:, 0].sum() == 1  # one near-miss
+    assert extraction.features[:, 1].sum() == 1  # one inconsistent spelling
+    for f in extraction.findings:
+        assert doc.text[f.start : f.end] == f.text
+        assert 0.0 < f.confidence <= 1.0
+
+
+def test_empty_document() -> None:
+    extraction = NamesExtractor().extract(Document(""), Config())
+    assert extraction.features.shape == (0, len(NamesExtractor.feature_names))
+    assert extraction.findings == ()
+
+
+def test_allow_list_silences_a_name() -> None:
+    text = "French President Emmanuel Macrone called for calm."
+    assert NamesExtractor().extract(Document(text), Config()).findings
+    allowed = Config().with_overrides(allow=["Emmanuel Macrone"])
+    assert NamesExtractor().extract(Document(text), allowed).findings == ()
+
+
+def test_disabled_rule_is_dropped_by_the_detector() -> None:
+    text = "Blinken arrived on Monday. On Tuesday, Blingen met the minister, and Blinken flew home."
+    config = Config().with_overrides(disable=["names.inconsistent"])
+    result = Detector(config).score(text)
+    assert not [f for f in result.findings if f.rule == "names.inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian President Volodymyr Zelenskiy met Viktor Orban.",
+        "Boris Johnson and Ben Jonson wrote about London.",
+        "Despite the rain, Marchers gathered in Trafalgar Square.",
+        "NATO and the UN met in the U.S. capital.",
+    ],
+)
+def test_no_hits_on_correct_names(text: str) -> None:
+    assert passage_hits(gazetteer(), text) == []
+
+
+def test_gazetteer_names_its_sources() -> None:
+    path = resources.files("detector") / "data" / GAZETTEER_FILE
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        meta = json.load(fh)["meta"]
+    assert meta["script"] == "training/build_gazetteer.py"
+    assert meta["sources"] and meta["licence"]
+
+
+def test_rules_are_named_after_the_extractor() -> None:
+    for rule in NamesExtractor.rules:
+        assert rule.id.startswith("names.")
+        assert rule.explanation and rule.message
