@@ -125,6 +125,7 @@ class DetectorPool:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._by_config: dict[str | None, Detector] = {}
+        self._by_source: dict[str, Detector] = {}  # a JSONL file's rows share one look-up
         self._explicit = Path(args.config) if getattr(args, "config", None) else None
         if self._explicit is not None and not self._explicit.is_file():
             raise DetectorError(f"{self._explicit}: config file not found; check --config")
@@ -138,15 +139,18 @@ class DetectorPool:
         return key, base.with_overrides(threshold=a.threshold, allow=a.allow, disable=a.disable, enable=a.enable)
 
     def for_source(self, source: str) -> Detector:
+        if source in self._by_source:
+            return self._by_source[source]
         path = self._explicit or find_config_file(None if source in ("-", "<stdin>") else Path(source))
         key = str(path) if path else None
         if key not in self._by_config:
             _, config = self._config_for(source)
-            det = Detector(config=config, model=self.args.model, trust_model=self.args.trust_model)
+            det = Detector(config=config, model=self.args.model, trust_model=self.args.trust_model, keep_features=getattr(self.args, "features", False))
             if self._model is None:
                 self._model = det.model  # load (and verify) once; fail early on a bad model
             det._model = self._model
             self._by_config[key] = det
+        self._by_source[source] = self._by_config[key]
         return self._by_config[key]
 
 
@@ -254,6 +258,10 @@ def cmd_score(args: argparse.Namespace) -> int:
                 _warn(w)
             writer.write(item, result)
             flagged += result.flagged
+    except DetectorError:
+        writer.close()  # a bad config or model stops the run: keep what was written valid JSON
+        raise
+    else:
         writer.close()
     finally:
         if out is not sys.stdout:

@@ -123,6 +123,9 @@ def load_config(path: Path | None) -> Config:
     for key, value in table.items():
         if key not in KNOWN_KEYS:
             raise ConfigError(f"{path}: unknown key '{key}' (known: {', '.join(sorted(KNOWN_KEYS))})")
+        if key == "threshold" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            # a TOML string ("0.6") or boolean is a mistake, not a number to coerce
+            raise ConfigError(f"{path}: key 'threshold' must be a number between 0 and 1, got {value!r}")
         if key != "threshold" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise ConfigError(f"{path}: key '{key}' must be a list of strings")
     return Config(

@@ -13,7 +13,9 @@ _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "figcaption",
 }
-_HIDDEN = {"script", "style", "template", "noscript", "head", "svg"}
+# Not "head": its end tag is optional, and a page without "</head>" would then have no visible
+# text at all. Its only element with text is the title.
+_HIDDEN = {"script", "style", "template", "noscript", "title", "svg"}
 
 
 class _Visible(HTMLParser):

@@ -15,7 +15,6 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from .errors import InputError
@@ -125,6 +124,7 @@ def read_text_input(path: str, input_format: str) -> Iterator[InputItem | InputE
         yield InputError(f"{name}: looks like a binary file, not text; skipped (convert it to text first)")
         return
     text, warnings = decode(data, name)
+    del data  # the bytes are not needed while the document is scored
     if path.lower().endswith((".html", ".htm")):
         from .html_text import visible_text
 
@@ -136,12 +136,14 @@ def read_jsonl_input(path: str) -> Iterator[InputItem | InputError]:
     """One document per JSON line: `text` required, `id` optional, other keys passed through."""
     name = "<stdin>" if path == "-" else path
     try:
-        raw = _open_binary(path)
-        if path.lower().endswith(".gz"):
-            raw = gzip.open(raw)  # type: ignore[assignment]
+        fh = _open_binary(path)
+    except IsADirectoryError:
+        yield InputError(f"{name}: is a directory; pass it as a directory path to score the files in it")
+        return
     except OSError as e:
         yield InputError(f"{name}: cannot read ({e.strerror}); check the path and permissions")
         return
+    raw = gzip.open(fh) if path.lower().endswith(".gz") else fh  # GzipFile does not close fh
     try:
         lineno = 0
         while True:
@@ -159,8 +161,10 @@ def read_jsonl_input(path: str) -> Iterator[InputItem | InputError]:
     except IsADirectoryError:
         yield InputError(f"{name}: is a directory; pass it as a directory path to score the files in it")
     finally:
-        if path != "-":
+        if raw is not fh:
             raw.close()
+        if path != "-":
+            fh.close()
 
 
 def _parse_jsonl_line(line: bytes, name: str, lineno: int) -> InputItem | InputError:

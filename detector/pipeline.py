@@ -99,7 +99,7 @@ class Detector:
             flagged=bool(len(doc.passages) > 0 and score >= threshold),
             passages=passages,
             findings=findings,
-            readability=_document_readability(doc, passages),
+            readability=document_readability(doc) if doc.passages else {},
             detector={"version": __version__, "model": getattr(model, "name", type(model).__name__)},
             extra=extra or {},
             warnings=warnings,
@@ -116,33 +116,6 @@ class Detector:
             else:
                 extra = {k: v for k, v in item.items() if k not in ("text", "id")}
                 yield self.score(item["text"], id=item.get("id", n), extra=extra)
-
-
-# Above this many characters the document's readability is combined from its passages' figures
-# instead of running textstat over the whole text again: textstat keeps several lists of every
-# word of its input in its caches, over a gigabyte for a 20 MB document.
-WHOLE_TEXT_READABILITY_MAX_CHARS = 1_000_000
-
-
-def _document_readability(doc: Document, passages: tuple[PassageResult, ...]) -> dict[str, float]:
-    """Readability of the whole document: textstat on its text, or for a very long document the
-    passage figures weighted by words (sentence lengths: by sentences; the maximum: the maximum)."""
-    if not doc.passages:
-        return {}
-    if len(doc.text) <= WHOLE_TEXT_READABILITY_MAX_CHARS or not passages or not passages[0].readability:
-        return document_readability(doc)
-    words = np.array([len(p.words) for p in doc.passages], dtype=np.float64)
-    sentences = np.array([len(p.sentences) for p in doc.passages], dtype=np.float64)
-    out = {}
-    for key in passages[0].readability:
-        values = np.array([r.readability[key] for r in passages], dtype=np.float64)
-        if key == "max_sentence_words":
-            out[key] = float(values.max())
-        elif key == "mean_sentence_words":
-            out[key] = float(np.average(values, weights=sentences))
-        else:
-            out[key] = float(np.average(values, weights=words)) if words.sum() else 0.0
-    return {k: round(v, 3) for k, v in out.items()}
 
 
 def _readability_columns() -> list[tuple[str, int]]:

@@ -7,6 +7,7 @@ these units and report findings with the same offsets.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -60,7 +61,9 @@ MAX_PASSAGE_SENTENCES = 3
 MAX_PASSAGE_CHARS = 1200
 
 _WORD = r"[\p{L}\p{M}\p{N}]+(?:['’\-.&][\p{L}\p{M}\p{N}]+)*"
-_TOKEN_RE = regex.compile(rf"(?P<word>{_WORD})|(?P<other>\X)", regex.V1)
+# A word, or one grapheme that does not start with whitespace (a combining mark after a
+# space is its own token, without the space).
+_TOKEN_RE = regex.compile(rf"(?P<word>{_WORD})|(?P<other>(?!\s)\X)", regex.V1)
 _SPACE_RE = regex.compile(r"\s+")
 # A candidate sentence end: terminal punctuation, any closing quotes/brackets, then space.
 _SENT_END_RE = regex.compile(r"[.!?…]+['\"’”»)\]]*(?=\s)|[.!?…]+['\"’”»)\]]*$", regex.V1)
@@ -121,14 +124,17 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     outside a word) is one token.
     """
     tokens = []
+    intern = sys.intern  # a long document repeats the same words: one string each saves memory
     for m in _TOKEN_RE.finditer(text):
-        start, end = m.start(), m.end()
-        if m.lastgroup != "word":
-            # a grapheme can start with a space (" \u0301") or end in one (a prepended mark)
+        start, end = m.span()
+        is_word = m.lastgroup == "word"
+        if not is_word and text[end - 1].isspace():
+            # a prepended mark clusters with a following space ("\u0600 "): drop the space;
+            # U+001C..U+001F are spaces to Python but not to `\s`: drop them too
             start, end = _strip_span(text, start, end)
             if start == end:
                 continue
-        tokens.append(Token(start + offset, end + offset, text[start:end], m.lastgroup == "word"))
+        tokens.append(Token(start + offset, end + offset, intern(text[start:end]), is_word))
     return tuple(tokens)
 
 
