@@ -58,3 +58,26 @@ def test_three_plain_role_words_are_not_a_bio() -> None:
 def test_rules_declared() -> None:
     ids = {r.id for r in BoilerplateExtractor.rules}
     assert ids == {"boilerplate.spam_bio", "boilerplate.keyword_list", "boilerplate.ad_placeholder", "boilerplate.web_debris"}
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in EXTRACTOR.extract(Document(text), Config()).findings]
+
+
+def test_share_row_needs_a_network_or_a_label() -> None:
+    assert _found("The vote is today. Email Print Mail") == []
+    assert _found("The vote is today. Twitter Email Print") == [("boilerplate.web_debris", "Twitter Email Print")]
+    assert _found("The vote is today. Share: Email Print") == [("boilerplate.web_debris", "Share: Email Print")]
+
+
+def test_call_to_action_needs_a_site_product_and_no_quotes() -> None:
+    assert _found("Join us on Sunday for the parade.") == []
+    assert _found("Join our newsletter for weekly updates.") == [
+        ("boilerplate.web_debris", "Join our newsletter for weekly updates.")
+    ]
+    assert _found("'Follow us on Twitter,' the campaign said.") == []
+
+
+def test_labelled_list_stops_where_the_next_sentence_starts() -> None:
+    text = "The storm passed. Tags: storm, wind near me, rain today The roads reopened at noon."
+    assert _found(text) == [("boilerplate.keyword_list", "Tags: storm, wind near me, rain today")]

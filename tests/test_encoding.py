@@ -12,6 +12,7 @@ from detector.extractors.encoding import (
     COMPOUNDS_FILE,
     EncodingExtractor,
     compounds,
+    participle_modifiers,
 )
 from detector.text import Document
 
@@ -90,5 +91,34 @@ def test_compound_table_loads_with_header() -> None:
     assert not whole & pieces
     path = resources.files("detector") / "data" / (COMPOUNDS_FILE + ".gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
-        head = [next(f) for _ in range(6)]
+        head = [line for line in f if line.startswith("#")]
     assert head[0].startswith("#") and any("build_encoding.py" in line for line in head)
+
+
+def test_markup_is_counted_in_the_entity_column() -> None:
+    doc = Document("The vote<br /> was close.\n\nIt&apos;s over.")
+    extraction = EXTRACTOR.extract(doc, Config())
+    names = EncodingExtractor.feature_names
+    assert extraction.features[:, names.index("html_entity")].sum() == 2
+    assert {f.rule for f in extraction.findings} == {"encoding.markup", "encoding.html_entity"}
+
+
+def test_markdown_link_keeps_its_text_as_warning() -> None:
+    (found,) = _findings("See [the ruling](https://example.org/r) today.")
+    assert (found.rule, found.suggestion, found.severity) == ("encoding.markup", "the ruling", "warning")
+
+
+def test_compound_table_has_wordnet_and_participle_modifiers() -> None:
+    whole, _ = compounds()
+    assert "soul-searching" in whole and "mother-in-law" in whole
+    assert {"plant", "drug", "gas"} <= participle_modifiers()
+    assert "criteria" not in participle_modifiers()
+
+
+def test_open_compounds_need_the_noun_they_modify() -> None:
+    # A head or participle right after a dash opens a clause unless a noun follows it.
+    assert [f.text for f in _findings("A parole – like system was set up.")] == ["parole – like"]
+    assert not _findings("Prices are high – like everything else.")
+    assert not _findings("The new rules – based on EU law – take effect in May.")
+    assert [f.suggestion for f in _findings("A 12 – tonne truck overturned.")] == ["12-tonne"]
+    assert not _findings("He scored 12 – tonnes of praise followed.")

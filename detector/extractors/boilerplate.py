@@ -1,15 +1,19 @@
 """Web boilerplate pasted into copy: spam author bios, SEO keyword lists, ad placeholders,
-cookie notices, navigation, share and subscribe buttons, copyright lines.
+cookie notices, navigation, share-button rows, calls to action, copyright lines.
 
 Scrapers and spinners carry page furniture into the article text ("Advertisement",
-"Skip to main content", "Explorer. Devoted travel specialist. Web expert."). Each finding
-spans exactly the debris and suggests removing it. Patterns are anchored to whole lines or
-to wordings that no article sentence uses, so "She baked cookies" or "Read more about it in
-our report." are left alone.
+"Skip to main content", "Explorer. Devoted travel specialist. Web expert.", "Want more? Join
+our newsletter.", "Share this: Facebook Twitter"). Each finding spans exactly the debris and
+suggests removing it. Patterns are anchored to whole lines, to the start of a sentence (debris
+is pasted between sentences) or to wordings that no article sentence uses; a call to action
+must be an imperative about the site's own products (newsletter, alerts, app, social
+accounts). So "She baked cookies", "Sign up for the marathon closes Friday" or "Read more
+about it in our report." are left alone.
 """
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 import numpy as np
@@ -36,9 +40,9 @@ KEYWORD_LIST = Rule(
     "boilerplate.keyword_list",
     "warning",
     "SEO keyword list",
-    "A 'Tags:' / 'Keywords:' line or a long comma-separated run of short phrases repeating the "
-    "same words ('cheap flights, cheap flights london, cheap hotels, ...') is search-engine "
-    "bait, not prose. Fix: delete the line.",
+    "A 'Tags:' / 'Keywords:' / 'Related searches:' list, or a run of short lower-case phrases "
+    "separated by commas or pipes ('cheap flights, flights near me, cheap hotels, ...') is "
+    "search-engine bait, not prose. Fix: delete the list.",
     "Tags: cheap flights, cheap flights london, best hotels",
 )
 AD_PLACEHOLDER = Rule(
@@ -53,7 +57,8 @@ WEB_DEBRIS = Rule(
     "boilerplate.web_debris",
     "error",
     "Web page furniture ({kind}) in the text",
-    "Cookie notices, navigation links, share and subscribe buttons, 'Read more:' links and "
+    "Cookie notices, navigation links, share-button rows, newsletter and app calls to action "
+    "('Want more? Join our newsletter.'), 'Read more:' links, 'Loading...' placeholders and "
     "copyright lines come from the web page around an article, not from the article. "
     "Fix: delete them.",
     "We use cookies to improve your experience. Accept all cookies",
@@ -68,7 +73,7 @@ BIO_ROLES = frozenset(
     enthusiast practitioner maven nerd geek trailblazer writer organizer organiser explorer
     thinker communicator introvert extrovert student fan creator reader gamer pioneer solver
     entrepreneur fiend devotee connoisseur addict troublemaker hipster pundit ambassador
-    analyst freak snob champion zombie webaholic aholic
+    analyst freak snob champion zombie webaholic aholic traveler traveller lover solver
     """.split()
 )
 # Qualifiers and hobby nouns typical of generated bios; they raise the confidence of a run.
@@ -90,10 +95,7 @@ _BIO_FRAGMENT_RE = regex.compile(r"[\p{Lu}][\p{L}\-']*(?: [\p{L}\-']+){0,7}\.")
 
 # --- keyword lists --------------------------------------------------------------------------
 
-_KEYWORD_LABEL_RE = regex.compile(
-    r"(?m)^[ \t]*(?:Tags|TAGS|Tagged(?: with)?|Keywords|KEYWORDS|Key words|Related (?:searches|tags|topics)|Topics)[ \t]*:[ \t]*"
-    r"(?P<items>[^\n]{1,400})$"
-)
+_LINE_RE = regex.compile(r"[^\n]+")
 _ITEM_SPLIT_RE = regex.compile(r"\s*[,|;•·]\s*")
 KEYWORD_MIN_ITEMS = 6  # unlabelled list
 KEYWORD_MAX_ITEM_WORDS = 5
@@ -103,14 +105,14 @@ _STOP = frozenset("and or the a an of in on for to with by at from".split())
 
 # A whole line that is only an ad label (optionally bracketed or dashed).
 _AD_LINE_RE = regex.compile(
-    r"(?m)^[ \t\-–—\[(]*(?:Advertisement|ADVERTISEMENT|Advertisements|Sponsored|SPONSORED|"
+    r"(?m)^[ \t\-–—\[(]*(?:Advertisement|ADVERTISEMENT|Advertisements|AD|Sponsored|SPONSORED|"
     r"Sponsored [Cc]ontent|SPONSORED CONTENT|Paid [Cc]ontent|Paid [Pp]ost|Promoted(?: [Cc]ontent)?|Partner [Cc]ontent|"
     r"Ad[Cc]hoices|Advertiser [Cc]ontent|Story continues below(?: advertisement)?|Article continues below(?: advertisement)?|"
     r"Continue reading (?:the main story|below)|Scroll (?:down )?to continue(?: with content| reading)?|"
     r"Advertisement[ \t]*[-–—:][ \t]*[Ss]croll to continue)[ \t\-–—\])]*$"
 )
 # One-word ad labels that are also ordinary words or headings: flagged only next to other debris.
-_AD_WORD_LINE_RE = regex.compile(r"(?m)^[ \t\[(]*(?:Ad|AD|Advertising|ADVERTISING|Promoted)[ \t\])]*$")
+_AD_WORD_LINE_RE = regex.compile(r"(?m)^[ \t\[(]*(?:Ad|Advertising|ADVERTISING|Promoted)[ \t\])]*$")
 # Ad labels that no article sentence contains, wherever they are.
 _AD_INLINE_RE = regex.compile(
     r"(?:Story|Article) continues below(?: this)? advertisement|Continue reading the main story|"
@@ -279,16 +281,18 @@ def _paragraph_debris(doc: Document) -> list[Finding]:
         lines = len(text) <= LINE_MAX_CHARS or "\n" in text
         lower = text.lower()
         inline = any(t in lower for t in _INLINE_TRIGGERS)
-        stuffed = text.count(",") >= KEYWORD_MIN_ITEMS - 1
-        if not (lines or inline or stuffed):
-            continue
+        separators = text.count(",") + text.count("|")
         found = _ParagraphFindings(doc.text, text, para.start)
         if lines:
             _line_debris(found, text)
         if inline:
             _inline_debris(found, text)
-        if inline or stuffed:
-            for s, e, conf in _keyword_lists(text, labelled=inline, stuffed=stuffed):
+        if any(t in text for t in _SHARE_TRIGGERS):
+            _share_rows(found, text)
+        starts = _sentence_starts(text)
+        _sentence_start_debris(found, text, starts)
+        if separators >= UNLABELLED_MIN_ITEMS - 2:
+            for s, e, conf in _keyword_lists(text) + _unlabelled_lists(text, starts):
                 found.add(KEYWORD_LIST, s, e, KEYWORD_LIST.message, conf)
         out.extend(found.findings)
         if found.findings:
@@ -343,22 +347,15 @@ def _inline_debris(found: _ParagraphFindings, text: str) -> None:
             s, e = _sentence_around(text, s, e)
         elif kind == "read_more":
             e = _line_or_sentence_end(text, s, e)
+        elif kind == "subscription" and s > 0 and text[s - 1] in "\"“‘'":
+            continue  # quoted: a campaign's slogan reported in the story
         found.add(WEB_DEBRIS, s, e, WEB_DEBRIS.message.format(kind=kind.replace("_", " ")), 0.85)
 
 
-def _keyword_lists(text: str, labelled: bool = True, stuffed: bool = True) -> list[tuple[int, int, float]]:
-    """Labelled tag lines ("Tags: a, b, c") and unlabelled lines of many short comma-separated
-    phrases that repeat the same words (keyword stuffing)."""
-    found = []
-    for m in _KEYWORD_LABEL_RE.finditer(text) if labelled else ():
-        items = [i for i in _ITEM_SPLIT_RE.split(m.group("items").strip(" .")) if i]
-        if len(items) >= 2 and all(len(i.split()) <= KEYWORD_MAX_ITEM_WORDS for i in items):
-            found.append((m.start(), m.end(), 0.85))
-    if stuffed:
-        for line in regex.finditer(r"[^\n]+", text):
-            if _is_stuffed_line(line.group()):
-                found.append((line.start(), line.end(), 0.75))
-    return found
+def _keyword_lists(text: str) -> list[tuple[int, int, float]]:
+    """Lines of many short comma-separated phrases that repeat the same words (keyword
+    stuffing: "cheap hotels lisbon, cheap hotels, lisbon hotels, ...")."""
+    return [(line.start(), line.end(), 0.75) for line in _LINE_RE.finditer(text) if _is_stuffed_line(line.group())]
 
 
 def _is_stuffed_line(line: str) -> bool:
@@ -376,6 +373,229 @@ def _is_stuffed_line(line: str) -> bool:
                 counts[w] = counts.get(w, 0) + 1
     top = max(counts.values(), default=0)
     return top >= 3 and top >= 0.4 * len(items)
+
+
+# --- debris that opens a sentence; share rows; keyword lists ---------------------------------
+
+# Where a sentence (or a line) starts: debris is pasted between sentences, so labels and calls
+# to action are only looked for there ("... on Friday. Advertisement The move ...").
+_BREAK_RE = re.compile(r"[.!?…:][\"'”’)\]]?[ \t]+|\n[ \t]*")
+# What may follow a label: the end of the line, or the capital that opens the next sentence.
+_LABEL_END = r"(?=[ \t]*(?:$|\n)|[ \t]+[\p{Lu}\"“‘(])"
+_OPENER_RE = regex.compile(
+    rf"""
+    (?P<ad>(?:Advertisement|ADVERTISEMENT)(?:[ \t]*[-–—:|][ \t]*(?:[Ss]croll|SCROLL)[ ](?:down[ ])?to[ ]continue
+           (?:[ ]reading|[ ]with[ ]content)?)?
+        |AD|Sponsored(?:[ ][Cc]ontent)?|SPONSORED(?:[ ]CONTENT)?|Paid[ ](?:[Cc]ontent|[Pp]ost|[Pp]artnership)
+        |Promoted[ ][Cc]ontent|Partner[ ][Cc]ontent|Advertiser[ ][Cc]ontent|Ad[ ][Ff]eedback){_LABEL_END}
+    |(?P<furniture>(?:Continue[ ]reading(?:[ ]below)?|Loading(?:\.\.\.|…)|Click[ ]to[ ]expand(?:\.\.\.|…)?|Show[ ]more
+        |Load[ ]more|View[ ](?:comments|gallery)|Comments[ ]?\(\d+\)|\d+[ ][Cc]omments|You[ ](?:may|might)[ ](?:also[ ])?(?:like|enjoy)
+        |Recommended[ ]for[ ]you|Trending[ ]now|Most[ ](?:read|viewed)|Listen[ ]to[ ]this[ ]article|\d+[ ]min(?:ute)?[ ]read
+        |Reading[ ]time:?[ ]\d+[ ]min(?:utes|s)?|Image[ ](?:source|caption)|Media[ ]caption)[:,]?{_LABEL_END})
+    |(?P<label>(?:Tags|TAGS|Tagged(?:[ ](?:with|in))?|Keywords|KEYWORDS|Key[ ]words|Related[ ](?:searches|tags|topics|keywords)
+        |Topics|TOPICS|Trending(?:[ ](?:topics|searches))?|Filed[ ]under|Categories)[ \t]*:[ \t]*)
+    """,
+    regex.VERBOSE,
+)
+# Calls to action: a short imperative sentence about the site's products (newsletters, alerts,
+# apps, social accounts). The opener alone is not enough ("Sign up for the marathon closes
+# Friday"): the rest of the sentence must name such a product (_CTA_OBJECT_RE).
+_CTA_PREFIX_RE = regex.compile(
+    r"(?:Want[ ]more|Like[ ]this[ ](?:story|article)|Enjoyed[ ]this[ ](?:story|article)|Love[ ]this)\?[ \t]*"
+    r"|(?:Don['’]t|Do[ ]not)[ ]miss[ ]out[ \t]*[-–—:!.,]?[ \t]*|Never[ ]miss[ ]a[ ](?:story|thing|beat)[ \t]*[-–—:!.,]?[ \t]*"
+)
+_CTA_VERB_RE = regex.compile(
+    r"""(?:(?i:click|tap|press)[ ](?:here|the[ ]link|below|on[ ]the[ ]link|the[ ]button)
+    |(?i:s)ign[ ](?:up|in)|(?i:s)ubscribe|(?i:j)oin[ ](?:our|us|the)|(?i:f)ollow[ ]us|(?i:l)ike[ ]us|(?i:d)ownload[ ](?:our|the)
+    |(?i:g)et[ ](?:our|the|all|breaking|exclusive|free|unlimited|your)|(?i:r)eceive[ ](?:our|the|breaking|free)
+    |(?i:s)tay[ ](?:up[ ]to[ ]date|updated|informed|in[ ]the[ ]loop|connected|tuned)|(?i:b)e[ ]the[ ]first[ ]to
+    |(?i:t)urn[ ]on|(?i:e)nable|(?i:r)egister|(?i:b)ecome[ ]a|(?i:s)upport[ ](?:our|us|independent)|(?i:l)isten[ ]to[ ]our
+    |(?i:c)heck[ ]out[ ]our|(?i:f)or[ ]the[ ]latest|(?i:l)og[ ]in|(?i:c)reate[ ](?:an|a[ ]free)[ ]account
+    |(?i:s)tart[ ]your[ ]free|(?i:d)on['’]t[ ]miss|(?i:n)ever[ ]miss|(?i:w)ant[ ](?:to[ ]stay|the[ ]latest|to[ ]get))\b""",
+    regex.VERBOSE,
+)
+_PLATFORMS = r"Facebook|Twitter|X|Instagram|Telegram|LinkedIn|TikTok|YouTube|WhatsApp|Threads|Google[ ]News|Bluesky|Snapchat"
+_CTA_OBJECT_RE = regex.compile(
+    rf"""(?i:newsletters?|(?:daily|weekly|morning|evening|free|e-?mail|exclusive|news|breaking)[ ]
+        (?:briefing|digest|bulletin|round-?up|updates?|alerts?|edition)|digest|e-?mail[ ](?:updates|alerts)|news[ ]alerts
+        |breaking[ ]news|notifications|alerts|inbox|app|podcast|our[ ]channel|subscribers?|subscription|subscribe|sign[ ]up
+        |free[ ]trial|the[ ]latest[ ](?:news|stories|headlines|updates)|never[ ]miss|our[ ](?:website|site|page|community)
+        |updates)\b|\b(?:on|via)[ ](?:{_PLATFORMS})\b""",
+    regex.VERBOSE,
+)
+CTA_MAX_CHARS = 220
+_SENTENCE_STOP_RE = regex.compile(r"[.!?]+(?=[\s\"”’)]|$)|\n")
+# Share-button rows: "Share this: Facebook Twitter Pinterest", "Facebook Reddit LinkedIn Email".
+_NETWORK = (
+    r"(?:Facebook|Twitter|X|LinkedIn|Linkedin|WhatsApp|Whatsapp|Email|E-mail|Mail|Print|Pinterest|Reddit|Telegram|"
+    r"Messenger|Tumblr|Flipboard|Copy[ ][Ll]ink|SMS|Threads|Bluesky|Mastodon|Instagram|TikTok|YouTube|Pocket)"
+)
+_SHARE_ROW_RE = regex.compile(
+    rf"""(?<![\w-])(?:
+      (?:Share|SHARE)(?:[ ](?:this|the)(?:[ ](?:article|story|post|page|video))?)?(?:[ ](?:on|via|with))?[ \t]*:[ \t]*
+          {_NETWORK}(?:[ \t]*[|•·/]?[ \t]*{_NETWORK})*
+      |(?:Share|SHARE)(?:[ ](?:this|the)(?:[ ](?:article|story|post|page|video))?)?(?:[ ](?:on|via|with))?[ \t]+
+          {_NETWORK}(?:[ \t]*[|•·/]?[ \t]*{_NETWORK})+
+      |{_NETWORK}(?:[ \t]*[|•·/]?[ \t]*{_NETWORK}){{2,}}
+    )(?![\w-])""",
+    regex.VERBOSE,
+)
+_COMMON_WORD_NETWORKS = frozenset({"Email", "E-mail", "Mail", "Print", "SMS", "X", "Pocket", "Threads", "Copy link", "Copy Link"})
+_NETWORK_WORD_RE = regex.compile(_NETWORK)
+_SHARE_TRIGGERS = (
+    "Facebook",
+    "Twitter",
+    "LinkedIn",
+    "Linkedin",
+    "WhatsApp",
+    "Whatsapp",
+    "Pinterest",
+    "Reddit",
+    "Telegram",
+    "Share",
+    "SHARE",
+)
+# Keyword items that only search-engine bait carries ("hotels near me", "iphone price 2025").
+_SEO_ITEM_RE = regex.compile(
+    r"\b(?:near me|price|prices|review|reviews|best|cheap|online|free|how to|latest|live|today|updates?|news|20[1-3]\d)\b"
+)
+UNLABELLED_MIN_ITEMS = 5
+_LIST_FUNCTION_WORDS = _STOP | frozenset("all some any this that these those his her its their our my your".split())
+LABELLED_MIN_ITEMS = 3
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets where a sentence or a line starts (stdlib `re`: this runs on every paragraph)."""
+    n = len(text)
+    first = n - len(text.lstrip(" \t"))
+    starts = [first] if first < n else []
+    starts += [m.end() for m in _BREAK_RE.finditer(text) if m.end() < n]
+    return starts
+
+
+def _sentence_start_debris(found: _ParagraphFindings, text: str, starts: list[int]) -> None:
+    """Ad labels, page furniture, calls to action and labelled keyword lists that open a
+    sentence or a line."""
+    caps = None
+    for pos in starts:
+        if not text[pos].isalnum():
+            continue
+        m = _OPENER_RE.match(text, pos)
+        if m is not None:
+            kind = m.lastgroup
+            if kind == "ad":
+                if caps is None:
+                    caps = _is_caps_text(text)
+                if not caps or m.group() not in ("AD", "ADVERTISEMENT"):
+                    found.add(AD_PLACEHOLDER, m.start(), m.end(), AD_PLACEHOLDER.message, 0.85)
+            elif kind == "furniture":
+                found.add(WEB_DEBRIS, m.start(), m.end(), WEB_DEBRIS.message.format(kind="page furniture"), 0.8)
+            elif kind == "label":
+                span = _labelled_list(text, m.start(), m.end(), at_line_start=pos == 0 or text[pos - 1] == "\n")
+                if span is not None:
+                    found.add(KEYWORD_LIST, span[0], span[1], KEYWORD_LIST.message, 0.85)
+            continue
+        span = _call_to_action(text, pos)
+        if span is not None:
+            found.add(WEB_DEBRIS, span[0], span[1], WEB_DEBRIS.message.format(kind="call to action"), 0.85)
+
+
+def _call_to_action(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of a call-to-action sentence starting at `pos`, or None."""
+    prefix = _CTA_PREFIX_RE.match(text, pos)
+    body = prefix.end() if prefix else pos
+    verb = _CTA_VERB_RE.match(text, body)
+    if verb is None and prefix is None:
+        return None
+    stop = _SENTENCE_STOP_RE.search(text, verb.end() if verb else body, min(len(text), pos + CTA_MAX_CHARS + 1))
+    end = stop.end() if stop and stop.group() != "\n" else (stop.start() if stop else len(text))
+    if end - pos > CTA_MAX_CHARS:
+        return None
+    sentence = text[pos:end]
+    if any(q in sentence for q in '"“”') or " said" in sentence or " says" in sentence:
+        return None  # quoted or reported speech, not page furniture
+    if _CTA_OBJECT_RE.search(text, verb.end() if verb else body, end) is None:
+        return None
+    return pos, end
+
+
+def _labelled_list(text: str, start: int, items_start: int, at_line_start: bool) -> tuple[int, int] | None:
+    """The span of "Tags: a, b, c" from its label, when the items look like tags: at least
+    LABELLED_MIN_ITEMS short items (2 at the start of a line), or a run of lower-case words."""
+    nl = text.find("\n", items_start)
+    line_end = nl if nl >= 0 else len(text)
+    # A list pasted inline runs into the next sentence: cut it where that sentence starts.
+    rest = _trim_to_list(text[items_start:line_end])
+    if not rest.strip():
+        return None
+    if _ITEM_SPLIT_RE.search(rest):
+        items = [i.strip(" .") for i in _ITEM_SPLIT_RE.split(rest) if i.strip(" .")]
+        min_items = 2 if at_line_start else LABELLED_MIN_ITEMS
+        if len(items) < min_items or any(len(i.split()) > KEYWORD_MAX_ITEM_WORDS for i in items):
+            return None
+        return start, items_start + len(rest.rstrip())
+    words = rest
+    tokens = words.split()
+    if len(tokens) < 3 or words.rstrip().endswith((".", "!", "?")):
+        return None  # a sentence after the label ("Topics: the talks will cover trade.")
+    lower = sum(1 for t in tokens if t[:1].islower() or t[:1].isdigit())
+    if lower < 0.6 * len(tokens):
+        return None
+    return start, items_start + len(words.rstrip())
+
+
+_LIST_TAIL_RE = regex.compile(r"[ \t]+(?=[\"“‘']?[\p{Lu}][\p{Ll}]*(?:['’]s)?[ \t]+[\p{Ll}])")
+
+
+def _trim_to_list(item: str) -> str:
+    """Cut a list where the next sentence starts ("bacon, shrine The court said ..." →
+    "bacon, shrine"): a capitalised word followed by a lower-case one."""
+    m = _LIST_TAIL_RE.search(item)
+    return item[: m.start()] if m and m.start() > 0 else item
+
+
+def _share_rows(found: _ParagraphFindings, text: str) -> None:
+    """Rows of share buttons; an unlabelled row needs three names, one of them a network."""
+    for m in _SHARE_ROW_RE.finditer(text):
+        names = _NETWORK_WORD_RE.findall(m.group())
+        if not m.group().startswith(("Share", "SHARE")) and all(n in _COMMON_WORD_NETWORKS for n in names):
+            continue
+        found.add(WEB_DEBRIS, m.start(), m.end(), WEB_DEBRIS.message.format(kind="sharing"), 0.85)
+
+
+def _unlabelled_lists(text: str, starts: list[int]) -> list[tuple[int, int, float]]:
+    """A line (or the tail of a paragraph after its last sentence) made of UNLABELLED_MIN_ITEMS
+    or more short lower-case phrases separated by commas or pipes, with no final full stop:
+    "bacon, shrine, chance breaking, grocery best, autumn free"."""
+    found = []
+    for k, pos in enumerate(starts):
+        following = starts[k + 1] if k + 1 < len(starts) else len(text)
+        if text.count(",", pos, following) + text.count("|", pos, following) < UNLABELLED_MIN_ITEMS - 2:
+            continue
+        nl = text.find("\n", pos)
+        end = nl if nl >= 0 else len(text)
+        segment = _trim_to_list(text[pos:end]).rstrip()
+        if not segment or segment[-1] in '.!?:;"”’)' or not (segment[0].islower() or segment[0].isdigit() or "|" in segment):
+            continue
+        items = [i.strip() for i in _ITEM_SPLIT_RE.split(segment)]
+        if len(items) < UNLABELLED_MIN_ITEMS - 1 or not all(items):
+            continue
+        if any(len(i.split()) > 4 for i in items) or items[-1].lower().startswith(("and ", "or ")):
+            continue
+        if any("." in i or "@" in i for i in items):
+            continue  # newsgroups, addresses, prices ("alt.animals", "8s."): not keywords
+        pipes = segment.count("|") >= 3
+        # Keywords are lower-case content words: not verse ("224 Heaven, hell, ... all ; the argument").
+        lower = (
+            segment[0].islower()
+            and all(i[0].islower() or i[0].isdigit() for i in items)
+            and sum(i.split()[0].lower() in _LIST_FUNCTION_WORDS for i in items) <= 1
+        )
+        seo = sum(1 for i in items if _SEO_ITEM_RE.search(i.lower()))
+        # Search-engine bait: one SEO word in five items, two in four, or six bare items.
+        if pipes or lower and (seo >= 2 or seo >= 1 and len(items) >= UNLABELLED_MIN_ITEMS or len(items) >= 6):
+            found.append((pos, pos + len(segment), 0.75))
+    return found
 
 
 # --- helpers ----------------------------------------------------------------------------------

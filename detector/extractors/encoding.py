@@ -1,9 +1,17 @@
 """Encoding and typography debris left by broken text pipelines.
 
 Finds mojibake (UTF-8 read as Windows-1252 and friends, fixed with ftfy), leftover HTML
-entities, control / zero-width / private-use characters, U+FFFD replacement characters,
-compounds whose hyphen became a spaced dash ("Indo – Pacific"), spaced ellipses (". . .")
+entities, markup (HTML tags, CMS shortcodes, wiki templates, Markdown links), control /
+zero-width / private-use characters, U+FFFD replacement characters, compounds whose hyphen
+became a spaced dash ("Indo – Pacific", "parole – like system"), spaced ellipses (". . .")
 and tokenised or doubled punctuation ("said .", ",,").
+
+Spaced dashes: a compound is recognised by the table of known compounds
+(detector/data/encoding_compounds.tsv.gz: corpus, WordNet and MT counts), by closed word
+classes (bound prefixes, numbers and units, letters and acronyms) or, for compounds the
+table does not know, by a typical second element ("– based", "– related", a participle
+after a noun known to start such compounds) followed by the noun it modifies. Dashes between
+clauses, in parenthetical pairs, ranges, scores and lists are left alone.
 
 Work is per paragraph (a pattern may straddle two passages). Speed: each pattern runs only
 when a cheap substring test says it can match, and the mojibake path (ftfy) only on paragraphs
@@ -16,6 +24,7 @@ import difflib
 import gzip
 import html
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import ClassVar
@@ -51,6 +60,15 @@ HTML_ENTITY = Rule(
     "split the entity ('& quot;'). Readers see the code instead of the character. "
     "Fix: replace the entity with the character it stands for.",
     "it&apos;s → it's",
+)
+MARKUP = Rule(
+    "encoding.markup",
+    "error",
+    "Markup left in the text: {text}",
+    "HTML tags ('<p>', '</div>'), CMS shortcodes ('[caption id=...]'), wiki templates "
+    "('{{...}}'), HTML comments and Markdown links survive when a page is scraped or pasted "
+    "without being rendered. Readers see the code. Fix: delete the markup (keep a link's text).",
+    "The vote<br /> was close → The vote was close",
 )
 SPACED_DASH = Rule(
     "encoding.spaced_dash",
@@ -100,12 +118,13 @@ PUNCTUATION_SPACING = Rule(
 )
 
 # Bound first elements that (almost) never stand alone before a dash: "Indo – Pacific",
-# "non – profit", "e – mail". Hand-listed because wordfreq counts them as words (its
-# tokeniser splits hyphenated compounds).
+# "non – profit", "e – mail", "pre – war". Hand-listed because wordfreq counts them as words
+# (its tokeniser splits hyphenated compounds).
 BOUND_PREFIXES = frozenset(
     """
     indo sino afro anglo euro franco russo austro greco judeo italo ibero hispano
-    non anti semi multi co neo quasi pseudo ultra e
+    non anti semi multi co neo quasi pseudo ultra e pre mid inter intra sub counter ex de eco
+    cyber bio geo micro macro mega mini trans pan extra hyper infra proto socio
     """.split()
 )
 # "self" stands alone too ("her usual self – fine"): only before a typical compound head.
@@ -119,6 +138,64 @@ FUNCTION_WORDS = frozenset(
     those which who whom whose what when where while why how it its he she they we you i me him
     her them us my your our their his is are was were be been being has have had do does did
     not no can could will would shall should may might must there here then now just also
+    """.split()
+)
+# Words that start a phrase rather than a noun after a compound ("– long before", "– like
+# the ...", "– made up of"): a head or participle followed by one of these opens a clause.
+_CLAUSE_NEXT = FUNCTION_WORDS | frozenset(
+    """
+    out up off down over into onto through away back about after before since ago enough again
+    too very even still only all both each some any more most such own other another every
+    because though although until unless whether once per via against among between during
+    without within under above below across around near toward towards upon like than
+    often always never sometimes usually already soon later today yesterday tomorrow together
+    alone instead perhaps probably rather quite almost nearly everything everyone everybody
+    anything anyone anybody something someone somebody nothing nobody none many few several much
+    less
+    """.split()
+)
+# Typical second elements of compounds ("health – related", "parole – like", "state – run"):
+# each ends many compounds of the corpus (training/build_encoding.py sources) and was never
+# seen after a dash between clauses there. "old" and "year" need a number or time word first.
+COMPOUND_HEADS = frozenset(
+    """
+    like based related specific style type sized shaped owned run made wide free friendly led
+    backed born level scale class long end coloured colored minded headed handed controlled
+    known looking searching speaking making taking breaking winning leading setting raising
+    saving changing fighting loving eating causing defying producing generating inducing
+    threatening altering ending enhancing boosting consuming defined edged haired eyed faced
+    filled funded driven induced powered oriented prone stricken bound centric resistant proof
+    ridden themed inspired dominated linked sponsored focused fuelled fueled intensive neutral
+    sensitive laden packed built designed affected hit torn ravaged struck savvy conscious
+    aware worthy bearing approved certified trained educated registered listed operated managed
+    supported produced allocated spirited rich poor ever
+    """.split()
+)
+# Heads that follow a number or a time word only: "centuries – old", "decade – long".
+_AGE_HEADS = frozenset({"old", "long", "year"})
+_TIME_WORDS = frozenset(
+    """
+    year years decade decades century centuries month months week weeks day days hour hours
+    minute minutes age ages season seasons life
+    """.split()
+)
+# Participles that open a clause rather than end a compound ("– including", "– given that").
+_CLAUSE_PARTICIPLES = frozenset(
+    """
+    including according depending regarding concerning following meaning leaving given provided
+    assuming considering excluding starting beginning using having being saying adding noting
+    hoping trying seeing looking thinking knowing wanting asking telling calling reading
+    compared based called named
+    """.split()
+)
+# -ing words that are nouns or prepositions, not participles.
+_ING_NOUNS = frozenset("during morning evening something nothing everything anything thing king spring string".split())
+# Determiners and prepositions that open the noun phrase a compound modifies ("a plant – eating
+# dinosaur", "some soul – searching").
+_PHRASE_OPENERS = frozenset(
+    """
+    a an the this that these those some much more less any no its their his her our my your
+    of for with without in on at by from into about after before
     """.split()
 )
 # Both sides of a range, never a compound: "January – October", "Monday – Friday".
@@ -136,13 +213,20 @@ NUMBER_WORDS = frozenset(
     hundred first second third fourth fifth
     """.split()
 )
-# Heads of "10-year-old", "three-day", "24-hour" compounds (only used inside a dash chain).
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = frozenset("one two three four five six seven eight nine".split())
+_FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split())
+# Heads of "10-year-old", "three-day", "24-hour" compounds: after a number, in the singular.
 UNIT_WORDS = frozenset(
     """
     year month week day hour minute mile kilometre kilometer km metre meter storey story point
-    man member seat game page foot inch time round stage star bed room lane
+    man member seat game page foot inch time round stage star bed room lane unit decade century
+    mm cm kg litre liter acre hectare tonne ton pound dollar euro percent nation party
+    strong person
     """.split()
 )
+# Label words before a single letter: "Plan B – the fallback", "Vitamin D – essential".
+_LETTER_LABEL_RE = regex.compile(r"\p{Lu}|\d")
 MAX_CHAIN = 5
 # Single letters that are words, not compound parts ("I – I", "a – b").
 LETTER_WORDS = frozenset({"a", "i", "o"})
@@ -165,6 +249,17 @@ _SCANS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("spacepunct", (" ,", " .", " ;", " :", " n't", " '"), re.compile(
         r"(?<=[\w\"'”’)\]]) (?:[,;:]|\.(?! ?\.))(?=\s|$)"
         f"|(?<={_LETTER}) n't\\b|(?<={_LETTER}) '(?:s|re|ve|ll|d|m)(?=[\\s,.;:!?])")),
+    ("markup", ("<", "[", "{{"), re.compile(
+        r"</?(?:p|div|span|br|hr|a|b|i|u|em|strong|img|h[1-6]|ul|ol|li|table|tr|td|th|tbody|thead|blockquote|figure"
+        r"|figcaption|iframe|script|style|section|article|header|footer|nav|sup|sub|small|font|center|noscript|picture"
+        r"|source|video|audio|label|button|form|input|meta|link|html|head|body)"
+        r"(?:\s+[\w:-]+\s*=\s*(?:\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\s<>]{1,100}))*\s*/?>"
+        r"|<!--[^\n]{0,300}?-->"
+        r"|\[(?:caption|gallery|embed|playlist|vc_\w+|et_pb_\w+)(?:\s[^\]\n]{0,300})?\]"
+        r"|\[[a-z_]{3,20}\s[\w-]{1,20}=[^\]\n]{0,300}\]|\[/[a-z_]{3,20}\]"
+        r"|\{\{[#/]?[A-Za-z][^{}\n'\"]{0,200}\}\}"
+        r"|\[(?P<linktext>[^\]\n]{1,200})\]\((?:https?://|www\.)[^)\s]{1,300}\)",
+        re.IGNORECASE)),
     ("double", (",,", ",.", ";;", ",;", ";,"), re.compile(f"(?<={_LETTER})(?:,,|,\\.|;;|,;|;,)(?= ?{_LETTER})")),
 )  # fmt: skip
 _INVISIBLE_RE = re.compile(
@@ -179,10 +274,13 @@ _LOSSY_QUOTE_RE = regex.compile(
 _WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*$")
 _WORD_AFTER_RE = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _ACRONYM_RE = regex.compile(r"[A-Z]{2,6}")
+_PREV_WORD_RE = regex.compile(r"([\p{L}\p{N}]+)[ \t]+$")
+_NEXT_TOKEN_RE = regex.compile(r"[ \t]*([\p{L}\p{N}]+|[^\s\p{L}\p{N}])?")
+_SENTENCE_END_RE = regex.compile(r"[.!?](?=\s|$)|\n")
 # The same spaced dash again, to follow a chain ("up – and – down").
 _DASH_GAP_RE = {d: re.compile(f"[ \t]{d}[ \t]") for d in ("-", "\u2013", "\u2014")}
 # "Ogun – 1, Edo – 2": a paragraph listing values after dashes.
-_LIST_VALUE_RE = regex.compile(r"\p{L}[ \t][-\u2013\u2014][ \t]\d+(?:[^\d]|$)")
+_LIST_VALUE_RE = regex.compile(r"(\p{L}+)[ \t][-\u2013\u2014][ \t]\d+(?:[^\d]|$)")
 _WORDCHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _C1_ONLY_RE = regex.compile(r"[\x80-\x9f]+")
 
@@ -221,6 +319,10 @@ def _char_name(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
+# Rules counted in another rule's feature column (the columns are part of the model signature).
+_FEATURE_OF = {MARKUP.id: "html_entity"}
+
+
 class EncodingExtractor:
     name: ClassVar[str] = "encoding"
     feature_names: ClassVar[tuple[str, ...]] = (
@@ -236,6 +338,7 @@ class EncodingExtractor:
     rules: ClassVar[tuple[Rule, ...]] = (
         MOJIBAKE,
         HTML_ENTITY,
+        MARKUP,
         SPACED_DASH,
         SPACED_ELLIPSIS,
         CONTROL_CHAR,
@@ -263,7 +366,7 @@ class EncodingExtractor:
                     continue
                 p = doc.passage_at(f.start)
                 if p >= 0:
-                    features[p, column[f.rule.split(".", 1)[1]]] += 1.0
+                    features[p, column[_FEATURE_OF.get(f.rule, f.rule.split(".", 1)[1])]] += 1.0
                 findings.append(f)
         return Extraction(features, tuple(findings))
 
@@ -273,7 +376,7 @@ def paragraph_findings(doc_text: str, base: int, text: str) -> tuple[list[Findin
     spans of its tokenised punctuation (reported once per passage by the caller)."""
     out: list[Finding] = []
     tokenised: list[tuple[int, int]] = []
-    dash_done = 0
+    dash_done = entity_done = 0
     list_values: bool | None = None
     for kind, triggers, pattern in _SCANS:
         if kind == "invisible":
@@ -288,12 +391,19 @@ def paragraph_findings(doc_text: str, base: int, text: str) -> tuple[list[Findin
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if kind == "entity":
-                out.extend(_entity(doc_text, base, text, s, e))
+                if s < entity_done:
+                    continue  # inside a run already flagged ("&nbsp;&nbsp;&nbsp;")
+                found_entity = _entity(doc_text, base, text, s, e)
+                out.extend(found_entity)
+                if found_entity:
+                    entity_done = found_entity[-1].end - base
+            elif kind == "markup":
+                out.append(_markup(doc_text, base, text, m))
             elif kind == "dash":
                 if s < dash_done:
                     continue  # inside a chain already flagged ("up – and – down")
                 if list_values is None:
-                    list_values = len(_LIST_VALUE_RE.findall(text)) >= 2
+                    list_values = len(set(_LIST_VALUE_RE.findall(text))) >= 2
                 f = _spaced_dash(doc_text, base, text, s, e, list_values)
                 if f is not None:
                     out.append(f)
@@ -347,8 +457,31 @@ def _entity(doc_text: str, base: int, text: str, s: int, e: int) -> list[Finding
     if decoded == compact:
         return []  # unknown name: not an entity
     decoded = decoded.replace("\u00a0", " ")  # "&nbsp;" reads as a space in running text
+    # A run of the same entity is one finding: "&nbsp;&nbsp;&nbsp;" → " ".
+    unit = text[s:e]
+    while text.startswith(unit, e) or text.startswith(" " + unit, e):
+        e += len(unit) + (text[e] == " ")
+    if e - s > len(unit):
+        raw = text[s:e]
     msg = HTML_ENTITY.message.format(text=raw)
     return [HTML_ENTITY.finding(doc_text, base + s, base + e, msg, decoded, 0.95)]
+
+
+# --- Markup ---------------------------------------------------------------------------------
+
+
+def _markup(doc_text: str, base: int, text: str, m: re.Match[str]) -> Finding:
+    """An HTML tag or comment, a CMS shortcode, a wiki template or a Markdown link."""
+    raw = m.group()
+    link_text = m.group("linktext")
+    suggestion = link_text if link_text is not None else "remove"
+    # Templates and Markdown links may be quoted on purpose in technical text: a warning.
+    likely_quoted = raw.startswith("{{") or link_text is not None
+    severity = "warning" if likely_quoted else None
+    confidence = 0.8 if likely_quoted else 0.9
+    shown = raw if len(raw) <= 40 else raw[:37] + "..."
+    msg = MARKUP.message.format(text=shown)
+    return MARKUP.finding(doc_text, base + m.start(), base + m.end(), msg, suggestion, confidence, severity)
 
 
 # --- Spaced dashes in compounds ------------------------------------------------------------
@@ -358,21 +491,37 @@ def _is_number(word: str) -> bool:
     return word.isdigit() or word.lower() in NUMBER_WORDS
 
 
+@dataclass(frozen=True)
+class _Site:
+    """The words around one spaced dash: `left` and `right` are the parts touching the dash
+    ("self-driving – car" gives "driving" and "car"); `prev` is the word before the left part
+    and `next` the token after the right part (a word, one punctuation mark, or "")."""
+
+    left: str
+    right: str
+    prev: str = ""
+    next: str = ""
+    lone: bool = True  # the only spaced dash of its kind in the sentence
+
+
 def _is_compound(left: str, right: str, in_chain: bool = False) -> float:
-    """Confidence that `left`-`right` is one hyphenated compound (0 = no). Inside a longer
-    chain ("up – and – down") pieces of known longer compounds and "10 – year" count too."""
+    """Confidence that `left`-`right` is one hyphenated compound by the table or the closed
+    word classes (0 = no). Inside a longer chain ("up – and – down") pieces of known longer
+    compounds and "10 – year" count too."""
     lo, ro = left.lower(), right.lower()
-    if _is_number(lo) and _is_number(ro) or lo in RANGE_WORDS and ro in RANGE_WORDS:
+    if _is_number(lo) and _is_number(ro) and not (lo in _TENS and ro in _UNITS) or lo in RANGE_WORDS and ro in RANGE_WORDS:
         return 0.0  # a range or a score: "2019 – 2021", "3 – 1", "January – October"
     whole, pieces = compounds()
     key = f"{lo}-{ro}"
     if key in whole or in_chain and key in pieces:
         return 0.8
+    if lo in _TENS and ro in _UNITS or lo in _UNITS and ro in _FRACTIONS:
+        return 0.8  # "Fifty – three", "two – thirds"
     if in_chain and _is_number(lo) and ro.rstrip("s") in UNIT_WORDS:
         return 0.75  # "10 – year – old"
     if (ro in FUNCTION_WORDS and not right.isupper()) or lo in FUNCTION_WORDS:
         return 0.0
-    if lo in BOUND_PREFIXES and ro.isalpha() and (right[:1].isupper() or _zipf(ro) >= 2.5):
+    if lo in BOUND_PREFIXES and ro.isalnum() and (right[:1].isupper() or ro.isdigit() or _zipf(ro) >= 2.5):
         return 0.75
     if lo == "self" and _SELF_HEAD_RE.search(ro):
         return 0.7
@@ -380,6 +529,121 @@ def _is_compound(left: str, right: str, in_chain: bool = False) -> float:
         return 0.7  # "e – mail", "X – ray" written as one word elsewhere
     if _ACRONYM_RE.fullmatch(left) and ro.isdigit() and len(ro) <= 3:
         return 0.7  # "COVID – 19", "MH – 17"
+    return 0.0
+
+
+def _may_take_number(left: str) -> bool:
+    """Whether "left – 19" may be a compound ("COVID – 19", "pre – 1985") rather than a value
+    after a name ("Kivers – 54")."""
+    lo = left.lower()
+    return (
+        bool(_ACRONYM_RE.fullmatch(left))
+        or lo in BOUND_PREFIXES
+        or any(t.startswith(lo + "-") and t[len(lo) + 1 :].isdigit() for t in _number_compounds())
+    )
+
+
+@lru_cache(maxsize=1)
+def _number_compounds() -> frozenset[str]:
+    return frozenset(t for t in compounds()[0] if t.rsplit("-", 1)[-1].isdigit())
+
+
+def _is_open_compound(site: _Site) -> float:
+    """Confidence that a two-part site is a compound the table does not know, judged by its
+    second element and the words around it: "parole – like system", "10 – year plan",
+    "M – audio", "UN – backed", "plant – eating dinosaur" (0 = no)."""
+    left, right, nxt = site.left, site.right, site.next.lower()
+    lo, ro = left.lower(), right.lower()
+    if not right.isalpha() or lo in FUNCTION_WORDS or ro in FUNCTION_WORDS or nxt in _CLAUSE_NEXT:
+        return 0.0
+    next_is_word = nxt[:1].isalpha()
+    if next_is_word and not nxt.islower() and not site.next.isupper():
+        next_is_word = False  # "– like Merkel", "– Beating Spain": a name or a new sentence
+    if _is_number(lo):
+        # "nine – year reign", "a 165 – unit block": a singular unit word, then a noun.
+        if ro in UNIT_WORDS and right.islower() and next_is_word and (not lo.isdigit() or len(lo) <= 3):
+            return 0.7
+        return 0.0
+    if not left.isalpha():
+        return 0.0
+    if len(left) == 1 or _ACRONYM_RE.fullmatch(left):
+        # "M – audio", "U – turn", "UN – backed": a letter or acronym cannot end a clause
+        # before a lower-case word, unless it is a label ("Plan B – easier", "Vitamin D – ...").
+        if lo in LETTER_WORDS or not right.islower():
+            return 0.0
+        if len(left) == 1 and _LETTER_LABEL_RE.match(site.prev) and site.prev.lower() not in _PHRASE_OPENERS:
+            return 0.0
+        if len(left) == 1 and (next_is_word or ro in COMPOUND_HEADS):
+            return 0.65
+        if len(left) > 1 and (ro in COMPOUND_HEADS or _is_participle(ro)):
+            return 0.7
+        return 0.0
+    if not right.islower() or lo.endswith("ly") or _zipf(lo) < 2.0:
+        return 0.0
+    if ro in _AGE_HEADS:
+        return 0.7 if lo in _TIME_WORDS and (next_is_word or not nxt) else 0.0  # "centuries – old"
+    # After a compound comes the noun it modifies ("health – related issues"); a punctuation
+    # mark only after a phrase opener ("some soul – searching,", "a parole – like.").
+    modifies = next_is_word and not _is_number(nxt) or site.prev.lower() in _PHRASE_OPENERS and not nxt[:1].isalnum()
+    if ro in COMPOUND_HEADS and site.lone and modifies and not (ro == "like" and _is_participle(nxt)):
+        return 0.65
+    if (
+        _is_participle(ro)
+        and site.lone
+        and left.islower()
+        and lo in participle_modifiers()
+        and ro not in _CLAUSE_PARTICIPLES
+        and modifies
+        and not nxt.endswith("ly")
+    ):
+        # "plant – eating dinosaur", "gas – fired plant": a noun that the table knows as the
+        # first part of such compounds ("plant-based", "gas-powered"), then a participle.
+        return 0.55
+    return 0.0
+
+
+def _is_participle(word: str) -> bool:
+    """An -ing or -ed form of a known verb ("eating", "induced", "planned"); not "something",
+    "evening" or "hundred"."""
+    if len(word) < 5 or not word.islower() or word in _ING_NOUNS:
+        return False
+    if word.endswith("ing"):
+        stem = word[:-3]
+    elif word.endswith("ed"):
+        stem = word[:-2]
+    else:
+        return False
+    candidates = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "")
+    return any(c and _zipf(c) >= 3.0 for c in candidates)
+
+
+@lru_cache(maxsize=1)
+def participle_modifiers() -> frozenset[str]:
+    """First parts of known two-part compounds with a participle head: "drug" (drug-related),
+    "gas" (gas-fired), "plant" (plant-based)."""
+    out = set()
+    for term in compounds()[0]:
+        parts = term.split("-")
+        if len(parts) == 2 and parts[0].isalpha() and len(parts[1]) >= 5 and parts[1].endswith(("ing", "ed")):
+            out.add(parts[0])
+    return frozenset(out)
+
+
+def _known_across(parts: list[str], k: int) -> float:
+    """Parts joined by the dash after parts[k] that contain a known compound across the dash:
+    "end-to – end" (end-to-end), "mother – in-law", "grandfather-in – law" (in-law)."""
+    whole, pieces = compounds()
+    atoms_left = parts[k].lower().split("-")
+    atoms_right = parts[k + 1].lower().split("-")
+    if len(atoms_left) + len(atoms_right) == 2:
+        return 0.0  # a plain pair: _is_compound decides
+    for i in range(len(atoms_left)):
+        for j in range(len(atoms_right), 0, -1):
+            key = "-".join(atoms_left[i:] + atoms_right[:j])
+            if key in whole:
+                return 0.85
+            if key in pieces:
+                return 0.75
     return 0.0
 
 
@@ -402,6 +666,25 @@ def _chain(text: str, s: int, e: int) -> list[regex.Match[str]] | None:
     return words
 
 
+def _site(text: str, words: list[regex.Match[str]], dash: str) -> _Site:
+    """The context of a two-word site: the word before, the token after, and whether the
+    sentence holds another spaced dash of the same kind (a parenthetical pair)."""
+    left = words[0].group().rsplit("-", 1)[-1]
+    right = words[1].group().split("-", 1)[0]
+    prev = _PREV_WORD_RE.search(text, max(0, words[0].start() - 40), words[0].start())
+    nxt = _NEXT_TOKEN_RE.match(text, words[1].end())
+    s0 = max(text.rfind(". ", 0, words[0].start()), text.rfind("\n", 0, words[0].start()))
+    end = _SENTENCE_END_RE.search(text, words[1].end())
+    sentence = text[s0 + 1 : end.start() if end else len(text)]
+    return _Site(
+        left,
+        right,
+        prev.group(1) if prev else "",
+        nxt.group(1) if nxt and nxt.group(1) else "",
+        sentence.count(f" {dash} ") + sentence.count(f"\t{dash} ") <= 1,
+    )
+
+
 def _spaced_dash(doc_text: str, base: int, text: str, s: int, e: int, list_values: bool) -> Finding | None:
     """A finding when the words around a spaced dash form a hyphenated compound.
     `list_values`: the paragraph lists "Name – number" pairs ("Ogun – 1, Edo – 2")."""
@@ -416,14 +699,16 @@ def _spaced_dash(doc_text: str, base: int, text: str, s: int, e: int, list_value
         if "-".join(parts).lower() in compounds()[0]:
             confidence = 0.85
         else:
-            scores = [_is_compound(x, y, in_chain=True) for x, y in edges]
+            scores = [_known_across(parts, k) or _is_compound(x, y, in_chain=True) for k, (x, y) in enumerate(edges)]
             confidence = min(scores) if all(scores) else 0.0
     if not confidence:
         parts, edges = parts[:2], edges[:1]
         left, right = edges[0]
-        if right.isdigit() and (list_values or not _ACRONYM_RE.fullmatch(left)):
-            return None  # "Kivers – 54": a value, not a compound
-        confidence = _is_compound(left, right)
+        confidence = _known_across(parts, 0)
+        if not confidence:
+            if right.isdigit() and (list_values or not _may_take_number(left)):
+                return None  # "Kivers – 54": a value, not a compound
+            confidence = _is_compound(left, right) or _is_open_compound(_site(text, words, text[s:e].strip()))
     if not confidence:
         return None
     start, end = words[0].start(), words[len(parts) - 1].end()
