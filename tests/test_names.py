@@ -17,6 +17,7 @@ from detector.extractors.names import (
     edit_distance,
     fold,
     gazetteer,
+    name_tokens,
     passage_hits,
     skeleton,
     within_one_edit,
@@ -107,3 +108,48 @@ def test_rules_are_named_after_the_extractor() -> None:
     for rule in NamesExtractor.rules:
         assert rule.id.startswith("names.")
         assert rule.explanation and rule.message
+
+
+def test_compiled_keys_match_the_code() -> None:
+    """The shipped gazetteer stores skeleton keys: it must be rebuilt whenever `skeleton` or
+    `name_tokens` change (python -m training.build_gazetteer)."""
+    gaz = gazetteer()
+    for key in ("putin", "trump", "blinken", "merkel"):
+        people = gaz.people(key)
+        assert people, key
+        for p in people:
+            assert skeleton(p.last_display) == p.last == key
+            assert skeleton(name_tokens(p.display)[0]) == p.first or p.alias
+
+
+def test_surname_index_is_built_on_first_use() -> None:
+    gaz = gazetteer()
+    assert "blinken" in gaz.near_surnames("blingen")
+    assert gaz._last_index is not None
+
+
+def test_lone_repeat_of_a_misspelling_across_paragraphs() -> None:
+    text = "Donald Trrump spoke in Iowa.\n\nLater, Trrump flew to Ohio, where Trrump's aides waited."
+    doc = Document(text)
+    extraction = NamesExtractor().extract(doc, Config())
+    spans = [(f.text, f.suggestion) for f in extraction.findings]
+    assert spans == [("Donald Trrump", "Donald Trump"), ("Trrump", "Trump"), ("Trrump", "Trump")]
+    assert extraction.features[:, 0].sum() == 3
+
+
+def test_lone_slip_needs_the_full_name_or_fame() -> None:
+    gaz = gazetteer()
+    # Pompeo is rare in English text: a lone "Pommpeo" is only flagged when the article names him.
+    assert passage_hits(gaz, "Critics say Pommpeo ignored the warnings.") == []
+    hits = passage_hits(gaz, "Mike Pompeo flew in. Critics say Pommpeo ignored the warnings.")
+    assert [h.target for h in hits] == ["Pompeo"]
+    # Putin is among the best-known people: his lone surname is checked on its own.
+    assert [h.target for h in passage_hits(gaz, "Puthin announced new weapons.")] == ["Putin"]
+    # ... but not a capitalised noun after a determiner.
+    assert passage_hits(gaz, "They sailed up the Puthin towards the hills.") == []
+
+
+def test_allowed_misspelling_is_not_propagated() -> None:
+    text = "Donald Trrump spoke. Trrump left."
+    config = Config().with_overrides(allow=["Donald Trrump", "Trrump"])
+    assert NamesExtractor().extract(Document(text), config).findings == ()

@@ -91,3 +91,31 @@ def test_rules_are_named_after_the_extractor() -> None:
     for rule in RolesExtractor.rules:
         assert rule.id.startswith("roles.")
         assert rule.explanation and rule.message
+
+
+def test_people_resolve_by_their_own_surname() -> None:
+    table = role_table()
+    kim = table.person(["Kim", "Jong", "Un"])
+    assert kim is not None and kim.name == "Kim Jong Un"  # not Kim Yo Jong ("kim jong")
+    xi = table.person(["Xi", "Jinping’s"])
+    assert xi is not None and xi.name == "Xi Jinping"
+    keita = table.person(["Boubacar", "Keita"])  # a middle name before the surname
+    assert keita is not None and "president" in keita.classes
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "rule"),
+    [
+        ("State Chairman Cyril Ramaphosa spoke.", "State Chairman", "roles.wrong_office"),
+        ("The Minister of the Pentagon resigned.", "Minister of the Pentagon", "roles.wrong_title"),
+        ("President of Russia Volodymyr Zelensky spoke.", "President of Russia", "roles.wrong_office"),
+    ],
+)
+def test_invented_and_misplaced_titles(text: str, found: str, rule: str) -> None:
+    findings = RolesExtractor().extract(Document(text), Config()).findings
+    assert [(f.rule, f.text) for f in findings] == [(rule, found)]
+
+
+def test_made_up_title_needs_a_known_person() -> None:
+    text = "Municipal President Hans Wagner and State Chairman Li Wenliang met."
+    assert RolesExtractor().extract(Document(text), Config()).findings == ()

@@ -18,11 +18,19 @@ Sources (see /work/shared/data/README-entities.md):
   the notable places, that lies within two edits of a notable place is shipped as a known name
   so that it is never flagged ("Teheran", "Parisi" are not misspellings of anything).
 
-Output JSON (gzip), read by detector/extractors/names.py:
-    {"meta": {...}, "people": [[name, popularity, office 0/1, [aliases]]...],
-     "places": [name...], "known": [name...]}
-`office` is 1 for anyone who held a public office or top post in the Factbook,
-organisations.tsv or the supplement. Only names, never corpus text.
+Output JSON (gzip), read by detector/extractors/names.py, compiled by
+detector.extractors.names.compile_gazetteer (layout version GAZETTEER_VERSION):
+    {"meta": {...}, "version": 2,
+     "people": {surname skeleton: [[display name, first-name skeleton, surname as written,
+                popularity, flags], ...]},
+     "full_keys": "first last\n...", "known_tokens": "skeleton ...", "surfaces": "folded ...",
+     "targets": "surname skeleton ...", "places": [[skeleton, display], ...]}
+Flags (names.F_*): office (held a public office or top post in the Factbook, organisations.tsv
+or the supplement), alias row, famous (FAMOUS_TOP best-known living or recent people of
+people.jsonl, and supplement heads of state, government and diplomacy since 2000),
+transliterated (TRANSLIT_COUNTRIES) and romanised (ROMANISED_COUNTRIES) names. Keys are
+skeletons: rebuild whenever names.skeleton or names.name_tokens change. Only names, never
+corpus text.
 """
 
 from __future__ import annotations
@@ -36,7 +44,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from detector.extractors.names import MIN_PLACE_CHARS, edit_distance, name_tokens, skeleton
+from detector.extractors.names import (
+    F_FAMOUS,
+    F_OFFICE,
+    F_ROMANISED,
+    F_TRANSLIT,
+    MIN_PLACE_CHARS,
+    compile_gazetteer,
+    edit_distance,
+    name_tokens,
+    skeleton,
+)
 
 OUT_NAME = "names_gazetteer.json.gz"
 NOTABLE_CITY_POPULATION = 1_000_000
@@ -46,6 +64,33 @@ POPULARITY_CURRENT_LEADER = 0.9
 POPULARITY_PAST_LEADER = 0.7
 # Deputies, governors-general, heirs: known names, but too obscure to be near-miss targets.
 POPULARITY_DEPUTY = 0.4
+# The best-known living or recent people of people.jsonl (born from FAMOUS_BORN_FROM, alive or
+# dead since FAMOUS_DIED_FROM), by popularity: a lone misspelled surname of theirs is flagged.
+FAMOUS_TOP = 400
+FAMOUS_BORN_FROM = 1925
+FAMOUS_DIED_FROM = 2005
+# Supplement office-holders count as famous too when they headed a state, government or the
+# diplomacy of a major country or international body (since FAMOUS_OFFICE_FROM).
+FAMOUS_OFFICE_RE = re.compile(r"^(?:President|Prime Minister|Chancellor|Premier|Secretary of State|Secretary-General|Secretary General) @")
+FAMOUS_OFFICE_FROM = 2000
+# Countries whose names are transliterated from scripts that mark doubled consonants loosely
+# (Arabic, Persian, Urdu, Hebrew): "Gadafi" and "Gaddafi" are both in use, so a doubled or
+# single letter is not taken for a slip there.
+TRANSLIT_COUNTRIES = frozenset(
+    (
+        "Afghanistan Algeria Bahrain Bangladesh Comoros Djibouti Egypt Iran Iraq Israel Jordan Kuwait Lebanon "
+        "Libya Mauritania Morocco Oman Pakistan Palestine Qatar Somalia Sudan Syria Tunisia Yemen"
+    ).split()
+) | {"Saudi Arabia", "United Arab Emirates", "Libyan Arab Jamahiriya", "West Bank", "Gaza Strip", "South Sudan"}
+# Countries whose names are romanised from another script in several ways (y/i, ks/x, kh/h):
+# a doubled letter is still a slip there ("Puttin"), another letter change is not ("Zelenskyi").
+ROMANISED_COUNTRIES = frozenset(
+    (
+        "Russia Ukraine Belarus Bulgaria Serbia Macedonia Kazakhstan Kyrgyzstan Tajikistan Uzbekistan Turkmenistan "
+        "Mongolia Greece Cyprus Georgia Armenia Azerbaijan Thailand Laos Cambodia Burma Myanmar Ethiopia Eritrea "
+        "India Nepal Bangladesh Sri Lanka"
+    ).split()
+) | {"South Korea", "North Korea", "Korean Peninsula", "Soviet Union", "North Macedonia", "Republic of Macedonia", "Sri Lanka"}
 # Factbook aliases that are parsing residue ("Conservative Johnson", "Labor Starmer").
 _PARTY_PREFIXES = ("Conservative ", "Labor ", "Labour ", "Liberal ")
 
@@ -318,7 +363,7 @@ Vitali Klitschko | Vitaliy Klitschko | Mayor @ Kyiv 2014-
 Alexander Lukashenko | Aleksandr Lukashenko; Alyaksandr Lukashenka | President @ Belarus 1994-
 Sviatlana Tsikhanouskaya | Svetlana Tikhanovskaya | Opposition Leader @ Belarus 2020-
 # --- China, Taiwan, Koreas, Asia -------------------------------------------------------
-Xi Jinping | | President @ China 2013-; General Secretary @ China 2012-
+Xi Jinping | | President @ China 2013-; General Secretary @ China 2012-; Chairman of the Central Military Commission @ China 2012-
 Hu Jintao | | President @ China 2003-2013; General Secretary @ China 2002-2012
 Jiang Zemin | | President @ China 1993-2003; General Secretary @ China 1989-2002
 Wen Jiabao | | Premier @ China 2003-2013
@@ -341,7 +386,7 @@ Lin Jian | | Foreign Ministry Spokesman @ China 2024-
 Tsai Ing-wen | | President @ Taiwan 2016-2024
 Lai Ching-te | William Lai | President @ Taiwan 2024-; Vice President @ Taiwan 2020-2024; Premier @ Taiwan 2017-2019
 Ma Ying-jeou | | President @ Taiwan 2008-2016
-Kim Jong Un | Kim Jong-un | Supreme Leader @ North Korea 2011-
+Kim Jong Un | Kim Jong-un | Supreme Leader @ North Korea 2011-; Chairman of the State Affairs Commission @ North Korea 2016-2021; President of the State Affairs Commission @ North Korea 2021-
 Kim Yo Jong | Kim Yo-jong | Vice Department Director @ North Korea 2019-
 Moon Jae-in | | President @ South Korea 2017-2022
 Yoon Suk Yeol | Yoon Suk-yeol | President @ South Korea 2022-2025
@@ -385,7 +430,7 @@ Binali Yıldırım | Binali Yildirim | Prime Minister @ Turkey 2016-2018
 Mevlüt Çavuşoğlu | Mevlut Cavusoglu | Foreign Minister @ Turkey 2015-2023
 Hakan Fidan | | Foreign Minister @ Turkey 2023-
 Mehmet Şimşek | Mehmet Simsek | Finance Minister @ Turkey 2023-
-Benjamin Netanyahu | Binyamin Netanyahu | Prime Minister @ Israel 1996-1999; Prime Minister @ Israel 2009-2021; Prime Minister @ Israel 2022-
+Benjamin Netanyahu | Binyamin Netanyahu; Benyamin Netanyahu | Prime Minister @ Israel 1996-1999; Prime Minister @ Israel 2009-2021; Prime Minister @ Israel 2022-
 Naftali Bennett | | Prime Minister @ Israel 2021-2022
 Yair Lapid | | Prime Minister @ Israel 2022-2022; Foreign Minister @ Israel 2021-2022
 Isaac Herzog | | President @ Israel 2021-
@@ -679,6 +724,18 @@ class Entry:
     popularity: float
     office: bool
     aliases: set[str]
+    famous: bool = False
+    translit: bool = False
+    romanised: bool = False
+
+    @property
+    def flags(self) -> int:
+        return (
+            (F_OFFICE if self.office else 0)
+            | (F_FAMOUS if self.famous else 0)
+            | (F_TRANSLIT if self.translit else 0)
+            | (F_ROMANISED if self.romanised else 0)
+        )
 
 
 class PeopleTable:
@@ -691,7 +748,9 @@ class PeopleTable:
     def key(name: str) -> str:
         return " ".join(skeleton(t) for t in name_tokens(name))
 
-    def add(self, name: str, popularity: float, office: bool, aliases: list[str] = ()) -> Entry:
+    def add(
+        self, name: str, popularity: float, office: bool, aliases: list[str] = (), famous: bool = False, country: str = ""
+    ) -> Entry:
         k = self.key(name)
         entry = self.entries.get(k)
         if entry is None:
@@ -699,18 +758,35 @@ class PeopleTable:
         else:
             entry.popularity = max(entry.popularity, popularity)
             entry.office = entry.office or office
+        entry.famous = entry.famous or famous
+        entry.translit = entry.translit or country in TRANSLIT_COUNTRIES
+        entry.romanised = entry.romanised or country in ROMANISED_COUNTRIES
         for alias in aliases:
             if self.key(alias) != k:
                 entry.aliases.add(alias)
         return entry
 
 
+def famous_names(rows: list[dict]) -> set[str]:
+    """Names of the FAMOUS_TOP most popular people of people.jsonl born from FAMOUS_BORN_FROM and
+    alive, or dead since FAMOUS_DIED_FROM."""
+    recent = [
+        r
+        for r in rows
+        if (r.get("born") or 0) >= FAMOUS_BORN_FROM and (r.get("died") is None or r["died"] >= FAMOUS_DIED_FROM)
+    ]
+    recent.sort(key=lambda r: -(r.get("popularity") or 0.0))
+    return {r["name"] for r in recent[:FAMOUS_TOP]}
+
+
 def build_people(data: Path) -> PeopleTable:
     table = PeopleTable()
     ent = data / "entities"
-    for row in read_jsonl(ent / "people.jsonl.gz"):
+    rows = read_jsonl(ent / "people.jsonl.gz")
+    famous = famous_names(rows)
+    for row in rows:
         aliases = [a for raw in row.get("aliases") or [] for a in clean_alias(raw)]
-        table.add(row["name"], float(row.get("popularity") or 0.0), False, aliases)
+        table.add(row["name"], float(row.get("popularity") or 0.0), False, aliases, row["name"] in famous, row.get("country") or "")
     for row in read_jsonl(ent / "factbook_leaders.jsonl.gz"):
         if row["role_kind"] == "cabinet" or not row.get("name"):
             continue
@@ -719,12 +795,17 @@ def build_people(data: Path) -> PeopleTable:
         else:
             pop = POPULARITY_DEPUTY
         aliases = [a for a in row.get("aliases") or [] if not a.startswith(_PARTY_PREFIXES)]
-        table.add(row["name"], pop, True, aliases)
+        table.add(row["name"], pop, True, aliases, country=row.get("country") or "")
     for row in read_tsv(ent / "organisations.tsv"):
         for name, _years in org_holders(row):
             table.add(name, POPULARITY_SUPPLEMENT, True)
     for person in supplement_people():
-        table.add(person.name, POPULARITY_SUPPLEMENT, True, list(person.aliases))
+        countries = {o.where for o in person.offices}
+        famous_office = any(
+            FAMOUS_OFFICE_RE.match(f"{o.title} @") and (o.end is None or o.end >= FAMOUS_OFFICE_FROM) for o in person.offices
+        )
+        country = min(countries & (TRANSLIT_COUNTRIES | ROMANISED_COUNTRIES), default="")
+        table.add(person.name, POPULARITY_SUPPLEMENT, True, list(person.aliases), famous_office, country)
     return table
 
 
@@ -802,19 +883,23 @@ def build(data: Path, out_dir: Path) -> Path:
             "licence": "CC BY-SA 4.0 (derived from BHHT/Wikipedia); other parts CC0/public domain/CC BY 4.0",
             "facts_as_of": "2026-01 (Factbook), mid-2025 (supplement)",
         },
-        "people": [
-            [e.name, round(e.popularity, 4), int(e.office), sorted(e.aliases)]
-            for e in sorted(people.entries.values(), key=lambda e: (-e.popularity, e.name))
-        ],
-        "places": places,
-        "known": sorted(set(known_places) | set(known_org_names(data))),
     }
+    payload.update(
+        compile_gazetteer(
+            (
+                (e.name, round(e.popularity, 4), e.flags, sorted(e.aliases))
+                for e in sorted(people.entries.values(), key=lambda e: (-e.popularity, e.name))
+            ),
+            places,
+            sorted(set(known_places) | set(known_org_names(data))),
+        )
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / OUT_NAME
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
-    print(f"{path}: {len(payload['people'])} people, {len(places)} places, {len(payload['known'])} known names, "
-          f"{path.stat().st_size / 1024:.0f} KB")
+    print(f"{path}: {len(people.entries)} people, {len(payload['places'])} target places, "
+          f"{len(payload['known_tokens'].split())} known name tokens, {path.stat().st_size / 1024:.0f} KB")
     return path
 
 

@@ -16,12 +16,16 @@ Sources (see /work/shared/data/README-entities.md):
   accepted beside the official one ("Governor" for Fed board members, "Chancellor" in the UK
   for the Chancellor of the Exchequer) and short suggestions for long official titles.
 
-Output JSON (gzip), read by detector/extractors/roles.py:
-    {"meta": {...},
-     "entities": [{"name", "kind": "country"|"org", "aliases", "prenominal", "classes",
+Output JSON (gzip), read by detector/extractors/roles.py (layout version TABLE_VERSION):
+    {"meta": {...}, "version": 2,
+     "entities": [{"name", "kind": "country"|"org", "aliases", "prenominal", "classes", "heads",
                    "suggestions": {wrong class or "*": "Chancellor of {entity}"}}],
-     "people": [{"name", "aliases", "offices": [[title, where, start, end]], "cabinet_known"}]}
-Title classes come from detector.extractors.roles.title_class. Facts only, no corpus text.
+     "people": [{"name", "offices": [[title, where, start, end, class]], "cabinet_known",
+                 "full_keys": ["first last" skeletons], "last_keys": [surname skeletons]}],
+     "given_names": [first-name skeletons of two or more office-holders]}
+Title classes (detector.extractors.roles.title_class) and name keys (names.skeleton) are stored
+precomputed so that loading is fast: rebuild the table whenever either function changes.
+Facts only, no corpus text.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ import re
 from pathlib import Path
 
 from detector.extractors.names import name_tokens, skeleton
-from detector.extractors.roles import COUNTRY_CLASSES, title_class
+from detector.extractors.roles import COUNTRY_CLASSES, COUNTRY_CLASSES_AFTER_OF, TABLE_VERSION, person_keys, title_class
 from training.build_gazetteer import clean_alias, org_holders, read_jsonl, read_tsv, supplement_people
 
 OUT_NAME = "roles_table.json.gz"
@@ -189,7 +193,20 @@ ORG_SUGGESTION = {
     "International Criminal Court": "President of the International Criminal Court",
     "Supreme Court of the United States": "Chief Justice of the United States",
 }
-ORG_SKIP = {"Council of the European Union"}  # headed by a member state, not a person
+ORG_SKIP = {"Council of the European Union"}
+# Ministries named without their country ("the Foreign Ministry"): whatever the country, the
+# head is a minister (or a Secretary of State), never a President or a Chairman.
+GENERIC_MINISTRIES = {
+    "Foreign Ministry": ("Foreign Minister", "Ministry of Foreign Affairs; Foreign Affairs Ministry"),
+    "Defence Ministry": ("Defence Minister", "Defense Ministry; Ministry of Defence; Ministry of Defense"),
+    "Finance Ministry": ("Finance Minister", "Ministry of Finance"),
+    "Interior Ministry": ("Interior Minister", "Ministry of the Interior; Ministry of Interior"),
+    "Health Ministry": ("Health Minister", "Ministry of Health"),
+    "Justice Ministry": ("Justice Minister", "Ministry of Justice"),
+    "Education Ministry": ("Education Minister", "Ministry of Education"),
+}
+# Titles a ministry's own officials have beside the minister's ("Director of the Foreign Ministry").
+MINISTRY_CLASSES = {"minister", "chief", "director", "secretary", "secretary-general", "director-general", "deputy"}  # headed by a member state, not a person
 # Titles of organisation heads that mean a country's office (not the organisation's).
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -243,11 +260,13 @@ def build_countries(data: Path, supplement_offices: dict[str, set[str]]) -> list
         cos = [r["title"] for r in rows if r["role_kind"] == "chief_of_state" and r["current"] == "yes"]
         hog_cls = {title_class(t) for t in hog}
         if not hog or not (hog_cls & COUNTRY_CLASSES):
-            classes |= COUNTRY_CLASSES  # no comparable head of government: judge nothing
+            classes |= COUNTRY_CLASSES_AFTER_OF  # no comparable head of government: judge nothing
         suggestions = {}
-        for wrong in COUNTRY_CLASSES - classes:
-            right = next((t for t in hog if title_class(t) != wrong and title_class(t) in COUNTRY_CLASSES), None)
-            right = right or next((t for t in cos if title_class(t) in COUNTRY_CLASSES), None)
+        for wrong in COUNTRY_CLASSES_AFTER_OF - classes:
+            # A "Chairman" of a country is usually its head of state (a calque of the Chinese
+            # title); a wrong Prime Minister, Chancellor or Chief Minister its head of government.
+            order = (cos, hog) if wrong == "chair" else (hog, cos)
+            right = next((t for titles in order for t in titles if title_class(t) != wrong and title_class(t) in COUNTRY_CLASSES), None)
             if right:
                 suggestions[wrong] = f"{_display(right)} of {{entity}}"
         aliases = {country}
@@ -264,6 +283,7 @@ def build_countries(data: Path, supplement_offices: dict[str, set[str]]) -> list
                 "prenominal": sorted(set(_split(DEMONYMS.get(country, "")))),
                 "classes": sorted(classes),
                 "suggestions": suggestions,
+                "heads": sorted(set(hog + cos)),
             }
         )
     return out
@@ -302,6 +322,19 @@ def build_orgs(data: Path) -> list[dict]:
                 "prenominal": prenominal,
                 "classes": sorted(classes),
                 "suggestions": {"*": suggestion},
+                "heads": head_titles + variants,
+            }
+        )
+    for name, (head, aliases) in GENERIC_MINISTRIES.items():
+        out.append(
+            {
+                "name": name,
+                "kind": "org",
+                "aliases": sorted({name, *_split(aliases)}),
+                "prenominal": [],
+                "classes": sorted(MINISTRY_CLASSES | {title_class(head)}),
+                "suggestions": {"*": head},
+                "heads": [head],
             }
         )
     return out
@@ -368,12 +401,15 @@ def build_people(data: Path) -> list[dict]:
             table.add(name, [head, _strip_parens(row["org"]), _year(first), _year(last)])
     out = []
     for person in table.people.values():
+        aliases = sorted(person["aliases"])
+        full_keys, last_keys = person_keys(person["name"], aliases)
         out.append(
             {
                 "name": person["name"],
-                "aliases": sorted(person["aliases"]),
-                "offices": person["offices"],
+                "offices": [[*office, title_class(office[0])] for office in person["offices"]],
                 "cabinet_known": int(person["cabinet_known"]),
+                "full_keys": full_keys,
+                "last_keys": last_keys,
             }
         )
     return sorted(out, key=lambda p: p["name"])
@@ -382,7 +418,20 @@ def build_people(data: Path) -> list[dict]:
 # ---------------------------------------------------------------------------------------------
 
 
+def given_names(people: list[dict]) -> list[str]:
+    """Skeletons of the first names of two or more office-holders ("ahmed", "mohamed"): such a word
+    alone after a title is not taken for a surname."""
+    counts: dict[str, int] = {}
+    for person in people:
+        tokens = name_tokens(person["name"])
+        if len(tokens) >= 2:
+            key = skeleton(tokens[0])
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(k for k, n in counts.items() if n >= 2)
+
+
 def build(data: Path, out_dir: Path) -> Path:
+    people = build_people(data)
     supplement_offices: dict[str, set[str]] = {}
     for person in supplement_people():
         for o in person.offices:
@@ -399,8 +448,10 @@ def build(data: Path, out_dir: Path) -> Path:
             ],
             "licence": "public domain / own compilation (facts only)",
         },
+        "version": TABLE_VERSION,
         "entities": build_countries(data, supplement_offices) + build_orgs(data),
-        "people": build_people(data),
+        "people": people,
+        "given_names": given_names(people),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / OUT_NAME

@@ -1,39 +1,54 @@
 """Misspelled or mistransliterated names of real people and places ("Anthony Blingen").
 
-Machine translation and bad transliteration leave near-misses of well-known names: "Anthony
-Blingen" for Antony Blinken, "Emmanuel Macrone", "Vladimir Poutin", "Jen Stoltenberg", and the
-same person spelled two ways in one article. This extractor compares the capitalised words of a
-text with a gazetteer of notable people and places (`detector/data/names_gazetteer.json.gz`,
-built by `training/build_gazetteer.py`) and flags
+Machine translation, bad transliteration and typing leave near-misses of well-known names:
+"Anthony Blingen" for Antony Blinken, "Emmanuel Macrone", "Vladimir Poutin", "Jen Stoltenberg",
+"Donald Trrump", "Dnoald Trump", and the same person spelled two ways in one article. This
+extractor compares the capitalised words of a text with a gazetteer of notable people and
+places (`detector/data/names_gazetteer.json.gz`, built by `training/build_gazetteer.py`) and
+flags
 
-- `names.near_miss`: a name one edit (two for long names) away from a notable name that is not
-  itself a known name or an English word, anchored by the other half of the name (the first
-  name matches or nearly matches, or a political title stands before a lone surname), or a lone
-  place name after a preposition ("in Washinton");
+- `names.near_miss`:
+  - a surname one edit (two for long names) away from a notable one that is not itself a known
+    name or an English word, anchored by the first name (it matches, or nearly matches for
+    office-holders) or by a political title before a lone surname ("President Macrone");
+  - a first name one edit away from that of a famous bearer of the surname that follows, when
+    the first name is spelled like no name and no word at all ("Dnoald Trump", "Johnnj Depp");
+  - a known full name with a slip the skeleton hides, a doubled or single letter or (for names
+    written in Latin letters or pinyin) y for i and the like ("Barack Obamma", "Xi Jinpyng");
+  - a lone surname that repeats a misspelling found with its first name elsewhere in the
+    document ("Donald Trrump ... Trrump's campaign"), or is a slip in the surname of someone
+    the document names in full, or of one of the few hundred best-known people ("Puthin");
+  - a lone place name after a preposition ("in Washinton");
 - `names.inconsistent`: one rare proper noun spelled two ways in one document (Blinken ...
   Blingen); the minority spelling is flagged.
 
 Spellings are compared on a transliteration "skeleton" (accents dropped, y~i, c~k, doubled
 letters single, ks~x, ph~f, kh~h), so Orban/Orbán, Zelensky/Zelenskiy/Zelenskyy and
-Gaddafi/Gadafi are one name and never flagged. Precision comes first: a candidate that is a
-known name, a place, or an ordinary word (wordfreq Zipf >= 3) is never flagged, nor a full name
-whose first name points to a different person, nor a variant that is about as common in English
-as the name it resembles ("Mursi"/"Morsi", "Luthuli"/"Lutuli").
+Gaddafi/Gadafi are one name and never flagged as near-misses; skeleton-equal slips are only
+taken for people whose names have one Latin spelling (the gazetteer marks names transliterated
+from Arabic-script and Hebrew, or romanised from Cyrillic, Greek or Korean). Precision comes
+first: a candidate that is a known name, a place, or an ordinary word (wordfreq Zipf >= 3) is
+never flagged, nor a full name whose first name points to a different person, nor a variant
+that is about as common in English as the name it resembles ("Mursi"/"Morsi").
 
-Speed: one pass over each passage's capitalised word tokens with cached per-word lookups; the
-name run around a word (first name, title) is assembled only for the few rare or distinctive
-words that could give a finding.
+Speed: one pass over each passage's word tokens with cached per-word class bits; the name run
+around a word (first name, title) is assembled only for the few rare or distinctive words that
+could give a finding. The gazetteer ships compiled (keys precomputed): it loads in about 35 ms,
+and the surname index is built at the first near-miss look-up (about 20 ms).
 """
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import regex
 from wordfreq import zipf_frequency
@@ -45,6 +60,7 @@ from ..text import Document, Token, tokenize
 from .base import Extraction, zeros
 
 GAZETTEER_FILE = "names_gazetteer.json.gz"
+GAZETTEER_VERSION = 2  # layout of the compiled file (see compile_gazetteer)
 
 NEAR_MISS = Rule(
     "names.near_miss",
@@ -70,6 +86,9 @@ INCONSISTENT = Rule(
 # A word at least this frequent is a real word or a common name ("Austin", "Smyth", "Banks");
 # misspellings such as "Blingen" (0) or "Poutin" (0) fall far below.
 KNOWN_WORD_ZIPF = 3.0
+# Below this a word is unknown to wordfreq (its rarest listed words are about 1.0): "Trrump",
+# "Dnoald". Unknown spellings of known names are flagged on weaker evidence.
+UNSEEN_ZIPF = 1.0
 # A near-miss of someone who is not a prominent office-holder must be hardly used at all
 # ("Corell", "Magee" and "Kennett" are real surnames).
 RARE_SURNAME_ZIPF = 1.5
@@ -86,9 +105,11 @@ INCONSISTENT_MAX_ZIPF = 2.0
 PROMINENT_OFFICE_POPULARITY = 0.9
 NOTABLE_POPULARITY = 0.5  # other people are targets only when at least this popular
 WORD_CACHE_SIZE = 200_000  # distinct tokens whose class is remembered
-MIN_SURNAME_CHARS = 4  # skeleton length; "Xi", "Li", "Un" are never compared
+MIN_SURNAME_CHARS = 4  # skeleton length of a possible misspelling; "Xi", "Li", "Un" are never compared
+MIN_KNOWN_SURNAME_CHARS = 3  # a known surname whose first name is checked ("Depp" -> "dep")
 MIN_PLACE_CHARS = 5
 MIN_INCONSISTENT_CHARS = 5
+MIN_LONE_CHARS = 5  # a lone surname ("Puthin") or a changed first letter needs this skeleton length
 # A surname shared by more gazetteer people than this ("Johnson", "Lee"), or this common a word,
 # is too common for a first-name-only difference to mean a misspelling.
 DISTINCTIVE_MAX_PEOPLE = 3
@@ -99,6 +120,11 @@ CONF_SURNAME_NEAR_FIRST_NEAR = 0.75
 CONF_FIRST_NEAR = 0.7
 CONF_TITLE_SURNAME = 0.7
 CONF_PLACE = 0.6
+CONF_UNKNOWN_FIRST = 0.8  # "Dnoald Trump": a first name spelled like no name at all
+CONF_HIDDEN_SLIP = 0.8  # "Donald Trrump", "Kamala Haris": a slip the skeleton hides
+CONF_REPEAT = 0.8  # a lone repeat of a misspelled surname found with its first name
+CONF_LONE_FAMOUS = 0.65  # "Puthin said"
+CONF_LONE_NAMED = 0.75  # "Mike Pompeo ... Pommpeo"
 CONF_INCONSISTENT = 0.6
 
 # --- word lists -------------------------------------------------------------------------------
@@ -188,6 +214,12 @@ _ROMAJI = r"(?:(?:ki|si|ti|ni|hi|mi|ri|gi|bi|pi|sh|ch|ts|[kgsztdnhbpmrwfj])?[aei
 # Skeleton keys made only of Chinese (pinyin) or Japanese (romaji) syllables (y is i in keys):
 # different real names and places one letter apart are common there ("Lingao"/"Langao").
 _SYLLABIC_RE = regex.compile(rf"^(?:(?:{_PINYIN})+|{_ROMAJI}+)$")
+# Chinese and Korean given names as skeleton keys ("jinping", "jongun", "jaein"): one or two
+# syllables.
+_EAST_ASIAN_GIVEN_RE = regex.compile(
+    rf"^(?:(?:{_PINYIN}){{1,2}}"
+    r"|(?:(?:ch|[gkndtrlmbpsjhw])?(?:ieo|wa|wo|we|wi|ui|eo|eu|ae|oe|ia|io|iu|ie|a|e|i|o|u)(?:ng|n|m|l|k|p|t)?){1,2})$"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -304,56 +336,121 @@ def name_tokens(name: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 # The gazetteer
 # --------------------------------------------------------------------------------------------
+# The shipped file is already compiled (see compile_gazetteer, called by
+# training/build_gazetteer.py): skeleton keys, the set of known tokens and the rows of every
+# surname are stored as they are used, so loading is one gzip.decompress + json.loads and a
+# few str.split calls (about 40 ms) instead of re-deriving keys for 20,000 names.
+
+# Bits of a person row's flags
+F_OFFICE = 1  # held a public office or top post (leaders, organisations, supplement)
+F_ALIAS = 2  # this row is indexed under an alias, not the canonical name
+F_FAMOUS = 4  # among the best-known living or recent people: a lone surname is checked
+F_TRANSLIT = 8  # name transliterated from a script whose doubled letters vary (Arabic, Persian, Hebrew)
+F_ROMANISED = 16  # name romanised from another script in several ways (Cyrillic, Greek, Korean): y/i, ks/x vary
 
 # Bits of Gazetteer.word_class
 CANDIDATE = 1  # unknown and rare: may be a near-miss
 DISTINCTIVE = 2  # the surname of only a few notable people: its first name is checked
 RARE_FORM = 4  # rare proper noun: compared with the document's other spellings
+VARIANT = 8  # spelled like no known name but with a known skeleton ("Trrump"): a doubled-letter slip
+KNOWN_SURNAME = 16  # the surname of a famous person: its first name may be misspelled ("Dnoald Trump")
+TARGET_SURNAME = 32  # the surname of a notable person, spelled right: a full-name mention is noted
+SLIP_FORM = 64  # a known skeleton spelled like no known name ("Puttin"): VARIANT when also no word
+OTHER_SPELLING = 128  # a famous surname's skeleton, spelled otherwise ("Haris" for Kamala Harris)
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     display: str  # canonical full name, the suggestion
     first: str  # skeleton of the first name token
     last: str  # skeleton of the surname token indexed under
     last_display: str  # the surname as written in the indexed form
     popularity: float
-    office: bool  # has held a public office or top post (leaders, organisations, supplement)
-    alias: bool  # indexed under an alias, not the canonical name
+    flags: int
+
+    @property
+    def office(self) -> bool:
+        return bool(self.flags & F_OFFICE)
+
+    @property
+    def alias(self) -> bool:
+        return bool(self.flags & F_ALIAS)
+
+    @property
+    def famous(self) -> bool:
+        """One of the few hundred best-known living or recent people (F_FAMOUS)."""
+        return bool(self.flags & F_FAMOUS)
 
     @property
     def prominent_official(self) -> bool:
         """A current or recent leader or a supplement office-holder (not an obscure deputy)."""
-        return self.office and self.popularity >= PROMINENT_OFFICE_POPULARITY
+        return bool(self.flags & F_OFFICE) and self.popularity >= PROMINENT_OFFICE_POPULARITY
+
+    @property
+    def target(self) -> bool:
+        """Can a near-miss point to this person?"""
+        return self.popularity >= NOTABLE_POPULARITY or self.prominent_official
 
 
-@dataclass(eq=False)  # hashed by identity: one instance per process, a key of the word cache
 class Gazetteer:
-    """Lookup tables built once per process from the shipped JSON."""
+    """Lookup tables of the compiled gazetteer, loaded once per process.
 
-    full_keys: set[str]  # "first last" skeleton pairs of every known person and alias
-    by_last: dict[str, list[Person]]  # surname skeleton -> people
-    known_tokens: set[str]  # skeletons of every token of every known name, place and organisation
-    last_index: dict[str, set[str]]  # deletion neighbourhood of target surnames -> surnames
-    place_targets: dict[str, str]  # skeleton of a notable one-word place -> display form
-    place_index: dict[str, set[str]]
-    given_variant: dict[str, str]  # given-name skeleton -> variant group id
-    word_classes: dict[str, int] = field(default_factory=dict)  # token -> class bits (a cache)
+    `people(key)` gives the people with a surname skeleton; `near_surnames(key)` the target
+    surnames one edit (two for long names) away, through a deletion index built on first use."""
+
+    def __init__(self, data: dict) -> None:
+        if data.get("version") != GAZETTEER_VERSION:
+            raise ValueError(f"{GAZETTEER_FILE}: layout {data.get('version')}, expected {GAZETTEER_VERSION}; rebuild it")
+        self._rows: dict[str, list[list]] = data["people"]  # surname skeleton -> raw rows of possible targets
+        self._others: dict[str, int] = data["others"]  # surname skeleton -> number of other notable people
+        self._people: dict[str, tuple[Person, ...]] = {}
+        self.full_keys = set(data["full_keys"].split("\n"))  # "first last" skeletons of every known person
+        self.known_tokens = set(data["known_tokens"].split())  # skeletons of every name, place and org token
+        self.surfaces = set(data["surfaces"].split())  # folded spellings of the same tokens
+        self._targets = data["targets"].split()  # surname skeletons a near-miss may point to
+        self.place_targets: dict[str, str] = dict(data["places"])  # one-word notable place skeleton -> display
+        self.given_variant = {skeleton(n): str(i) for i, group in enumerate(GIVEN_NAME_VARIANTS) for n in group.split()}
+        self.word_classes: dict[str, int] = {}  # token -> class bits (a cache)
+        self._last_index: dict[str, list[str]] | None = None
+        self._place_index: dict[str, list[str]] | None = None
+
+    def people(self, last: str) -> tuple[Person, ...]:
+        """People a near-miss may point to (`Person.target`) whose surname (or an alias's) has
+        the skeleton `last`, most popular first."""
+        got = self._people.get(last)
+        if got is None:
+            got = self._people[last] = tuple(Person(d, f, last, ld, p, fl) for d, f, ld, p, fl in self._rows.get(last, ()))
+        return got
+
+    def is_surname(self, key: str) -> bool:
+        return key in self._rows or key in self._others
+
+    def bearers(self, last: str) -> int:
+        """How many notable people (targets or not) have the surname skeleton `last`."""
+        return len({p.display for p in self.people(last)}) + self._others.get(last, 0)
 
     def near_surnames(self, key: str) -> tuple[str, ...]:
-        """Notable surnames within `max_distance` of `key` (never `key` itself)."""
-        return _near(key, self.last_index)
+        """Target surnames within `max_distance` of `key` (never `key` itself)."""
+        if self._last_index is None:
+            with without_gc():
+                self._last_index = _deletion_index(self._targets)
+        return _near(key, self._last_index)
 
     def near_places(self, key: str) -> tuple[str, ...]:
-        return _near(key, self.place_index)
+        if self._place_index is None:
+            self._place_index = _deletion_index(self.place_targets)
+        return _near(key, self._place_index)
 
     def same_given_name(self, a: str, b: str) -> bool:
         ga = self.given_variant.get(a)
         return a == b or (ga is not None and ga == self.given_variant.get(b))
 
+    def is_unknown(self, word: str) -> bool:
+        """Is `word` spelled like no name we know and no English word at all ("Dnoald")?"""
+        return english_zipf(word) < UNSEEN_ZIPF and fold(word) not in self.surfaces
+
     def classify(self, token: str) -> int:
-        """CANDIDATE | DISTINCTIVE | RARE_FORM bits of one token (0 for anything but a
-        capitalised word), remembered in `word_classes`."""
+        """CANDIDATE | DISTINCTIVE | RARE_FORM | VARIANT | KNOWN_SURNAME bits of one token (0 for
+        anything but a capitalised word), remembered in `word_classes`."""
         if len(self.word_classes) > WORD_CACHE_SIZE:
             self.word_classes.clear()
         bits = self.word_classes[token] = _word_class(self, token)
@@ -365,27 +462,37 @@ def _word_class(gaz: Gazetteer, token: str) -> int:
         return 0
     word = strip_possessive(token)
     key = skeleton(word)
-    if len(key) < MIN_SURNAME_CHARS:
+    if len(key) < MIN_KNOWN_SURNAME_CHARS:
         return 0
     zipf = english_zipf(word)
     bits = 0
-    people = gaz.by_last.get(key)
-    if people is not None:
-        if len({p.display for p in people}) <= DISTINCTIVE_MAX_PEOPLE and zipf < DISTINCTIVE_MAX_ZIPF:
+    people = gaz.people(key)
+    if len(key) < MIN_SURNAME_CHARS:
+        return KNOWN_SURNAME if any(p.famous or p.prominent_official or p.popularity >= FIRST_NAME_TARGET_POPULARITY for p in people) else 0
+    if gaz.is_surname(key):
+        if fold(word) in gaz.surfaces and people:
+            bits |= TARGET_SURNAME
+        if gaz.bearers(key) <= DISTINCTIVE_MAX_PEOPLE and zipf < DISTINCTIVE_MAX_ZIPF:
             bits |= DISTINCTIVE
+        if any(p.famous or p.prominent_official or p.popularity >= FIRST_NAME_TARGET_POPULARITY for p in people):
+            bits |= KNOWN_SURNAME
+            if fold(word) not in {fold(p.last_display) for p in people if p.famous or p.prominent_official}:
+                bits |= OTHER_SPELLING
     elif key not in gaz.known_tokens and zipf < KNOWN_WORD_ZIPF:
         bits |= CANDIDATE
+    if key in gaz.known_tokens and fold(word) not in gaz.surfaces:
+        bits |= SLIP_FORM | (VARIANT if zipf < UNSEEN_ZIPF else 0)
     if zipf < KNOWN_WORD_ZIPF and len(key) >= MIN_INCONSISTENT_CHARS:
         bits |= RARE_FORM
     return bits
 
 
-def _near(key: str, index: dict[str, set[str]]) -> tuple[str, ...]:
+def _near(key: str, index: dict[str, list[str]]) -> tuple[str, ...]:
     found: set[str] = set()
     for variant in deletions(key):
         hit = index.get(variant)
         if hit:
-            found |= hit
+            found.update(hit)
     found.discard(key)
     out = []
     for t in found:
@@ -395,59 +502,101 @@ def _near(key: str, index: dict[str, set[str]]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _add_index(index: dict[str, set[str]], key: str) -> None:
-    for variant in deletions(key):
-        index.setdefault(variant, set()).add(key)
+def _deletion_index(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Every key and every one-letter deletion of it -> the keys (the SymSpell index)."""
+    index: dict[str, list[str]] = {}
+    for key in keys:
+        index.setdefault(key, []).append(key)
+        for i in range(len(key)):
+            index.setdefault(key[:i] + key[i + 1 :], []).append(key)
+    return index
+
+
+@contextmanager
+def without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic tables: its passes over
+    the fresh objects would double the load time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load_data_json(name: str) -> dict:
+    """A gzipped JSON file of detector/data, parsed."""
+    with without_gc():
+        return json.loads(gzip.decompress((resources.files("detector") / "data" / name).read_bytes()))
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded and indexed on first use (about half a second)."""
-    path = resources.files("detector") / "data" / GAZETTEER_FILE
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
-    return build_gazetteer(data)
+    """The gazetteer, loaded on first use (about 35 ms, and 20 ms more for the surname index
+    at the first near-miss look-up)."""
+    data = load_data_json(GAZETTEER_FILE)
+    with without_gc():
+        return Gazetteer(data)
 
 
-def build_gazetteer(data: dict) -> Gazetteer:
-    """Index the gazetteer JSON (layout: see training/build_gazetteer.py)."""
+def compile_gazetteer(
+    people: Iterable[tuple[str, float, int, Sequence[str]]], places: Iterable[str], known: Iterable[str]
+) -> dict:
+    """The shipped layout (without "meta") from (display name, popularity, F_* flags, aliases)
+    rows, notable place names and other known names; training/build_gazetteer.py writes it.
+    Keys are skeletons, so the file must be rebuilt whenever `skeleton` changes."""
+    rows: dict[str, list[list]] = {}
+    others: dict[str, set[str]] = {}  # surname skeleton -> less known people (not targets)
     full_keys: set[str] = set()
-    by_last: dict[str, list[Person]] = {}
     known_tokens: set[str] = set()
-    last_index: dict[str, set[str]] = {}
-    for display, popularity, office, aliases in data["people"]:
+    surfaces: set[str] = set()
+    targets: set[str] = set()
+    for display, popularity, flags, aliases in people:
         for n, form in enumerate((display, *aliases)):
             tokens = name_tokens(form)
             keys = [skeleton(t) for t in tokens]
             known_tokens.update(k for k in keys if k)
+            surfaces.update(fold(t) for t in tokens)
             if len(tokens) < 2:
                 continue
             first = keys[0]
-            for key in keys[1:]:
-                full_keys.add(f"{first} {key}")
+            full_keys.update(f"{first} {key}" for key in keys[1:])
             last = keys[-1]
+            if len(last) < MIN_KNOWN_SURNAME_CHARS:
+                continue
+            person = Person(display, first, last, tokens[-1], popularity, flags | (F_ALIAS if n else 0))
+            if not person.target:  # only counted: "Stoltenberg" is the surname of one notable person
+                others.setdefault(last, set()).add(display)
+                continue
+            rows.setdefault(last, []).append([display, first, tokens[-1], popularity, person.flags])
             if len(last) >= MIN_SURNAME_CHARS:
-                person = Person(display, first, last, tokens[-1], popularity, bool(office), n > 0)
-                by_last.setdefault(last, []).append(person)
-                if popularity >= NOTABLE_POPULARITY or person.prominent_official:
-                    _add_index(last_index, last)  # only possible targets of a near-miss
+                targets.add(last)
     place_targets: dict[str, str] = {}
-    place_index: dict[str, set[str]] = {}
-    for name in data["places"]:
+    for name in places:
         tokens = name_tokens(name)
         known_tokens.update(skeleton(t) for t in tokens)
+        surfaces.update(fold(t) for t in tokens)
         if len(tokens) == 1 and tokens[0][:1].isupper() and fold(tokens[0]) not in GENERIC_PLACE_WORDS:
             key = skeleton(tokens[0])
             if len(key) >= MIN_PLACE_CHARS:
                 place_targets.setdefault(key, tokens[0])
-                _add_index(place_index, key)
-    for name in data["known"]:
-        known_tokens.update(skeleton(t) for t in name_tokens(name))
-    given_variant = {}
-    for i, group in enumerate(GIVEN_NAME_VARIANTS):
-        for name in group.split():
-            given_variant[skeleton(name)] = str(i)
-    return Gazetteer(full_keys, by_last, known_tokens, last_index, place_targets, place_index, given_variant)
+    for name in known:
+        tokens = name_tokens(name)
+        known_tokens.update(skeleton(t) for t in tokens)
+        surfaces.update(fold(t) for t in tokens)
+    for group in rows.values():
+        group.sort(key=lambda r: -r[3])
+    return {
+        "version": GAZETTEER_VERSION,
+        "people": rows,
+        "others": {last: len(names - {r[0] for r in rows.get(last, ())}) for last, names in sorted(others.items())},
+        "full_keys": "\n".join(sorted(full_keys)),
+        "known_tokens": " ".join(sorted(k for k in known_tokens if k)),
+        "surfaces": " ".join(sorted(s for s in surfaces if s and " " not in s)),
+        "targets": " ".join(sorted(targets)),
+        "places": sorted(place_targets.items()),
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -495,7 +644,8 @@ def run_ending_at(text: str, tokens: tuple[Token, ...], i: int, offset: int = 0)
     last = tokens[i]
     if i + 1 < len(tokens):
         nxt = tokens[i + 1]
-        if nxt.is_word and _joined(text, offset, last, nxt) and is_name_word(nxt.text):
+        possessive = last.text.endswith(("'s", "’s"))  # "Turmp's Campaign Rally": the name ends
+        if nxt.is_word and not possessive and _joined(text, offset, last, nxt) and is_name_word(nxt.text):
             return None
     word = strip_possessive(last.text)
     run = [RunToken(last.start, last.start + len(word), word, "word")]
@@ -562,6 +712,8 @@ class NameHit:
     end: int
     target: str  # the suggestion
     confidence: float
+    wrong_surname: str = ""  # folded misspelled surname of a full-name hit: its lone repeats are flagged too
+    right_surname: str = ""
 
 
 def _first_name_matches(gaz: Gazetteer, cand: str, target: str) -> int:
@@ -580,49 +732,97 @@ def _surname_rare_enough(cand: str, target: str, prominent: bool) -> bool:
     return z <= english_zipf(target) and z < (KNOWN_WORD_ZIPF if prominent else RARE_SURNAME_ZIPF)
 
 
+_DOUBLE_RE = regex.compile(r"(.)\1+")
+
+
+def _undoubled(word: str) -> str:
+    """`word` with every run of one letter written once ("trrump" -> "trump")."""
+    return _DOUBLE_RE.sub(r"\1", word)
+
+
+def _surface_slip(found: str, right: str, flags: int) -> bool:
+    """Is `found` a slip for `right` that the skeleton hides: a doubled or single letter
+    ("Trrump", "Obamma") or, in a name written in the Latin alphabet or pinyin, one more letter
+    change ("Jinpyng", "Mychele")? Names transliterated from other scripts vary in exactly these
+    ways ("Gadafi", "Zelenskyi"), so F_TRANSLIT names have no such slips and F_ROMANISED names
+    only doubled letters."""
+    a, b = fold(found), fold(right)
+    if not a.isalpha() or flags & F_TRANSLIT:
+        return False  # "M’Carthy", "O'Neil": apostrophes and hyphens are spelling conventions
+    b = "".join(c for c in b if c.isalpha())  # "'Akilisi" is "Akilisi"
+    if a == b:
+        return False
+    if _undoubled(a) == _undoubled(b):
+        return True
+    return not flags & F_ROMANISED and within_one_edit(a, b)
+
+
+def _slipped(gaz: Gazetteer, found: str, right: str, flags: int, prominent: bool) -> bool:
+    """Is `found` (a word of a name whose skeleton matches) a `_surface_slip` for `right` that is
+    no name we know and rarer than it, and hardly a word (a prominent official's name is in the
+    news: "Puttin" is a word, "Vladimir Puttin" a slip)?"""
+    if fold(found) in gaz.surfaces or not _surface_slip(found, right, flags):
+        return False
+    z = english_zipf(found)
+    return z < (KNOWN_WORD_ZIPF if prominent else RARE_SURNAME_ZIPF) and z <= english_zipf(right)
+
+
+def _east_asian_given(family: str, given: str) -> bool:
+    """Is "<family> <given>" an East Asian name in family-first order ("Wang Liwen", "Kim Jongun")?
+    Its given names are a dense space of real names one syllable apart."""
+    return family in _EAST_ASIAN_KEYS and bool(_EAST_ASIAN_GIVEN_RE.match(given))
+
+
 # A first name this common ("John", "Mary") is shared by so many people that a surname near-miss
 # after it is only flagged when the surname is hardly used at all ("John Mealey" is real).
-COMMON_FIRST_NAME_ZIPF = 4.0
+COMMON_FIRST_NAME_ZIPF = 4.3
 # Both first name and surname one edit off ("Anthony Blingen"): the surname must be unseen.
 DOUBLE_MISS_MAX_ZIPF = 1.0
 
 
-def check_surname(gaz: Gazetteer, run: list[RunToken], word_class: int) -> NameHit | None:
-    """Is the last word of `run` (with the first name before it) a near-miss of a notable
-    person's name?"""
-    k = len(run) - 1
-    tok = run[k]
-    slots, titled = _first_name_slots(run, k)
-    if word_class & DISTINCTIVE:
-        return _check_first_name(gaz, run, slots, gaz.by_last[tok.key])
-    if slots:
-        near = gaz.near_surnames(tok.key)
-        return _check_full_name(gaz, run, slots, near) if near else None
-    if titled and k > 0 and fold(run[k - 1].text) in POLITICAL_TITLES:
-        near = gaz.near_surnames(tok.key)
-        return _check_titled_surname(gaz, tok, near) if near else None
-    return None
+def check_surname(gaz: Gazetteer, run: list[RunToken], word_class: int, slots: list[int], titled: bool) -> NameHit | None:
+    """Is the last word of `run` (with the first name in `slots` before it) a near-miss of a
+    notable person's name?"""
+    tok = run[-1]
+    hit = None
+    if word_class & CANDIDATE:
+        if slots:
+            near = gaz.near_surnames(tok.key)
+            hit = _check_full_name(gaz, run, slots, near) if near else None
+        elif titled and len(run) > 1 and fold(run[-2].text) in POLITICAL_TITLES:
+            near = gaz.near_surnames(tok.key)
+            hit = _check_titled_surname(gaz, tok, near) if near else None
+    elif slots and (word_class & DISTINCTIVE or word_class & KNOWN_SURNAME and gaz.is_unknown(run[slots[0]].text)):
+        hit = _check_first_name(gaz, run, slots, gaz.people(tok.key), bool(word_class & DISTINCTIVE))
+    if hit is None and slots and word_class & (SLIP_FORM | KNOWN_SURNAME | DISTINCTIVE):
+        hit = _check_hidden_slip(gaz, run, slots)
+    return hit
 
 
-def _check_full_name(gaz: Gazetteer, run: list[RunToken], slots: list[int], near: list[str]) -> NameHit | None:
+def _check_full_name(gaz: Gazetteer, run: list[RunToken], slots: list[int], near: tuple[str, ...]) -> NameHit | None:
     """Unknown surname one edit from a notable one, with a first name that matches that person's."""
     tok = run[-1]
+    unseen = english_zipf(tok.text) < UNSEEN_ZIPF
     for j in reversed(slots):  # the farthest first: "Recep Tayyip Erdogen", not "Tayyip Erdogen"
         cand = run[j].key
         best: tuple[float, Person, int] | None = None
         for last in near:
-            for person in gaz.by_last[last]:
+            for person in gaz.people(last):
+                if not person.target:
+                    continue
                 match = _first_name_matches(gaz, cand, person.first)
                 if match == 2 or _is_inflection(tok.key, person.last):
                     continue
-                if person.last[0] != tok.key[0]:
-                    continue  # misspellings keep the first letter: "Mealey" is not "Healey"
+                if person.last[0] != tok.key[0] and not (match == 0 and unseen and person.famous and len(tok.key) >= MIN_LONE_CHARS):
+                    continue  # misspellings keep the first letter ("Mealey" is not "Healey"), unless unseen
                 prominent = person.prominent_official and english_zipf(run[j].text) < COMMON_FIRST_NAME_ZIPF
                 if not _surname_rare_enough(tok.text, person.last_display, prominent):
                     continue
                 if match == 1 and english_zipf(tok.text) >= DOUBLE_MISS_MAX_ZIPF:
                     continue
-                if not person.prominent_official and (match == 1 or cand in _EAST_ASIAN_KEYS or person.popularity < NOTABLE_POPULARITY):
+                if not person.prominent_official and (
+                    match == 1 or _east_asian_given(cand, tok.key) or person.popularity < NOTABLE_POPULARITY
+                ):
                     continue  # two near-misses, a dense name space, or a little-known target
                 score = (2 - match) + person.popularity
                 if best is None or score > best[0]:
@@ -630,16 +830,16 @@ def _check_full_name(gaz: Gazetteer, run: list[RunToken], slots: list[int], near
         if best is not None:
             _, person, match = best
             conf = CONF_SURNAME_NEAR_FIRST_EXACT if match == 0 else CONF_SURNAME_NEAR_FIRST_NEAR
-            return NameHit(run[j].start, tok.end, person.display, conf)
+            return NameHit(run[j].start, tok.end, person.display, conf, fold(tok.text), person.last_display)
     return None
 
 
-def _check_titled_surname(gaz: Gazetteer, tok: RunToken, near: list[str]) -> NameHit | None:
+def _check_titled_surname(gaz: Gazetteer, tok: RunToken, near: tuple[str, ...]) -> NameHit | None:
     """A lone surname after a political title ("President Macrone"): prominent officials only."""
     officials = {
         p.last_display
         for last in near
-        for p in gaz.by_last[last]
+        for p in gaz.people(last)
         if p.prominent_official and not p.alias and not _is_inflection(tok.key, p.last)
     }
     if len(officials) != 1:
@@ -647,32 +847,146 @@ def _check_titled_surname(gaz: Gazetteer, tok: RunToken, near: list[str]) -> Nam
     target = next(iter(officials))
     if not _surname_rare_enough(tok.text, target, False):
         return None
-    return NameHit(tok.start, tok.end, target, CONF_TITLE_SURNAME)
+    return NameHit(tok.start, tok.end, target, CONF_TITLE_SURNAME, fold(tok.text), target)
 
 
-def _check_first_name(gaz: Gazetteer, run: list[RunToken], slots: list[int], people: list[Person]) -> NameHit | None:
-    """The surname is known and distinctive: flag a first name one edit away from that of its
-    only prominent bearer ("Jen Stoltenberg"), unless the full name is known."""
+# Popularity (people.jsonl percentile) from which a misspelled first name before a known surname
+# is flagged when the misspelling is no word or name at all ("Johnnj Depp", "Nikitha Khrushchev").
+FIRST_NAME_TARGET_POPULARITY = 0.9
+
+
+def _check_first_name(
+    gaz: Gazetteer, run: list[RunToken], slots: list[int], people: tuple[Person, ...], distinctive: bool
+) -> NameHit | None:
+    """The surname is known: flag a first name one edit away from that of its only prominent
+    bearer ("Jen Stoltenberg"), or a first name spelled like no name at all that is one edit from
+    a famous bearer's ("Dnoald Trump", "Zladimir Putin"), unless the full name is known."""
     tok = run[-1]
     for j in slots:
         if f"{run[j].key} {tok.key}" in gaz.full_keys:
             return None
-    if not slots:
-        return None
     cand_tok = run[slots[0]]
     cand = cand_tok.key
-    if cand_tok.text.isupper() or cand in _EAST_ASIAN_KEYS or english_zipf(cand_tok.text) >= DISTINCTIVE_MAX_ZIPF + 1:
+    if cand_tok.text.isupper() or english_zipf(cand_tok.text) >= DISTINCTIVE_MAX_ZIPF + 1:
         return None
-    matches = {
-        p.display
-        for p in people
-        if p.prominent_official
-        and _first_name_matches(gaz, cand, p.first) == 1
-        and not _vowel_only_difference(fold(cand_tok.text), fold(p.display.split()[0]))
-    }
+    unknown = gaz.is_unknown(cand_tok.text)
+    if not unknown and (not distinctive or cand in _EAST_ASIAN_KEYS):
+        return None
+    matches: dict[str, str] = {}  # first-name key -> display of its most popular bearer
+    for p in people:  # most popular first
+        if (
+            (p.prominent_official or unknown and (p.famous or p.popularity >= FIRST_NAME_TARGET_POPULARITY))
+            and _first_name_matches(gaz, cand, p.first) == 1
+            and (unknown or not _vowel_only_difference(fold(cand_tok.text), fold(p.display.split()[0])))
+        ):
+            matches.setdefault(p.first, p.display)
     if len(matches) != 1:
         return None
-    return NameHit(cand_tok.start, tok.end, matches.pop(), CONF_FIRST_NEAR)
+    target = next(iter(matches.values()))
+    return NameHit(cand_tok.start, tok.end, target, CONF_UNKNOWN_FIRST if unknown else CONF_FIRST_NEAR)
+
+
+def _check_hidden_slip(gaz: Gazetteer, run: list[RunToken], slots: list[int]) -> NameHit | None:
+    """A known full name with a slip the skeleton hides in one of its words ("Donald Trrump",
+    "Barack Obamma", "Donnald Trump", "Xi Jinpyng"; see `_slipped`). When the other word is
+    spelled exactly as the famous person's and the first name is not a common one, the slip may
+    be another real name ("Kamala Haris", "Emanuel Macron")."""
+    tok = run[-1]
+    for j in slots:
+        first = run[j]
+        if f"{first.key} {tok.key}" not in gaz.full_keys:
+            continue
+        people = [p for p in gaz.people(tok.key) if p.first == first.key]
+        spelled = {(fold(name_tokens(p.display)[0]), fold(p.last_display)) for p in people}
+        if (fold(first.text), fold(tok.text)) in spelled:
+            return None  # the exact name of one of them ("Ben Jonson", not Ben Johnson)
+        for p in people:
+            if not p.target or p.flags & F_TRANSLIT:
+                continue
+            right_first = name_tokens(p.display)[0]
+            well_known = (p.famous or p.prominent_official) and english_zipf(right_first) < COMMON_FIRST_NAME_ZIPF
+            wrong_last = _slipped(gaz, tok.text, p.last_display, p.flags, p.prominent_official) or (
+                well_known and fold(first.text) == fold(right_first) and _known_slip(tok.text, p.last_display, p.flags, KNOWN_WORD_ZIPF)
+            )
+            # a first name slip before a surname few people share may be a common name ("Emanuel Macron")
+            cap = KNOWN_FIRST_SLIP_ZIPF if gaz.bearers(tok.key) <= DISTINCTIVE_MAX_PEOPLE else KNOWN_WORD_ZIPF
+            wrong_first = _slipped(gaz, first.text, right_first, p.flags, p.prominent_official) or (
+                well_known and fold(tok.text) == fold(p.last_display) and _known_slip(first.text, right_first, p.flags, cap)
+            )
+            if wrong_last or wrong_first:
+                wrong = fold(tok.text) if wrong_last else ""
+                return NameHit(first.start, tok.end, p.display, CONF_HIDDEN_SLIP, wrong, p.last_display)
+        return None
+    return None
+
+
+def _known_slip(found: str, right: str, flags: int, cap: float) -> bool:
+    """A `_surface_slip` that is itself a real name or word, rarer than the right spelling and
+    than `cap` ("Haris" for Harris)."""
+    return _surface_slip(found, right, flags) and english_zipf(found) < min(cap, english_zipf(right))
+
+
+# A first-name slip that is itself a name this common ("Emanuel") is taken before a surname few
+# notable people share ("Emanuel Macron").
+KNOWN_FIRST_SLIP_ZIPF = 3.5
+
+
+def lone_surname_hit(
+    gaz: Gazetteer, tok: RunToken, bits: int, bad_forms: dict[str, str], named: set[str], after_determiner: bool = False
+) -> NameHit | None:
+    """A surname standing alone: a repeat of a misspelling found with its first name elsewhere in
+    the document ("Donald Trrump ... Trrump's campaign"), a slip in the surname of someone the
+    document names in full ("Mike Pompeo ... Pommpeo"; `named` holds their surname skeletons), or
+    a slip in the surname of one of the best-known people ("Puthin said"). The slip must be no
+    word and no name we know."""
+    form = fold(tok.text)
+    if form in bad_forms:
+        return NameHit(tok.start, tok.end, bad_forms[form], CONF_REPEAT)
+    key = tok.key
+    if len(key) < MIN_LONE_CHARS or english_zipf(tok.text) >= UNSEEN_ZIPF or not _LONE_WORD_RE.match(tok.text):
+        return None
+    if after_determiner:
+        return None  # "the Riuer", "her Cruize": a capitalised noun (old spelling, OCR), not a name
+    supported: set[str] = set()
+    famous: set[str] = set()
+    if bits & VARIANT:
+        slips = [p for p in gaz.people(key) if p.target and _surface_slip(tok.text, p.last_display, p.flags)]
+        if key in named:
+            supported.update(p.last_display for p in slips)
+        famous.update(p.last_display for p in _lone_targets(gaz, key) if p in slips)
+    elif bits & CANDIDATE:
+        for last in gaz.near_surnames(key):
+            if last[0] != key[0] or _is_inflection(key, last) or not within_one_edit(key, last):
+                continue
+            if last in named:
+                supported.update(p.last_display for p in gaz.people(last) if p.target and not p.alias)
+            famous.update(p.last_display for p in _lone_targets(gaz, last))
+    if len(supported) == 1:
+        return NameHit(tok.start, tok.end, supported.pop(), CONF_LONE_NAMED)
+    if not supported and len(famous) == 1:
+        return NameHit(tok.start, tok.end, famous.pop(), CONF_LONE_FAMOUS)
+    return None
+
+
+_LONE_WORD_RE = regex.compile(r"^\p{Lu}\p{Ll}+$")  # "Puthin"; not "King.O", "M'Kewen", "Jolie'd"
+# Without the full name in the document, a lone surname is only taken for a famous person's
+# when few notable people share it (not "Turner", "Davis") and it is a name English text uses
+# often (Putin 4.1, Merkel 3.4; not Neeson 2.7). wordfreq's data predates some leaders
+# (Starmer 2.3): their lone surnames are only checked when the document names them in full.
+LONE_MAX_BEARERS = 3
+LONE_TARGET_MIN_ZIPF = 2.9
+
+
+def _lone_targets(gaz: Gazetteer, last: str) -> list[Person]:
+    """The famous person a lone surname skeleton `last` would stand for ([] or one person)."""
+    people = gaz.people(last)
+    famous = {p.display: p for p in people if p.famous and not p.alias}
+    if len(famous) != 1 or len({p.display for p in people if p.target}) > LONE_MAX_BEARERS:
+        return []
+    person = next(iter(famous.values()))
+    if english_zipf(person.last_display) < LONE_TARGET_MIN_ZIPF:
+        return []
+    return [person]
 
 
 def check_place(gaz: Gazetteer, run: list[RunToken], text: str, offset: int) -> NameHit | None:
@@ -712,41 +1026,113 @@ class _Form:
     spans: list[tuple[int, int]]
 
 
-def scan_passage(
-    gaz: Gazetteer, text: str, tokens: tuple[Token, ...], offset: int = 0, forms: dict[str, _Form] | None = None
-) -> list[NameHit]:
-    """Near-miss hits among `tokens` (offsets minus `offset` index `text`); rare proper nouns
-    are added to `forms` for the consistency check."""
+@dataclass
+class DocNames:
+    """What one document says about names, for the checks that need all of it."""
+
+    forms: dict[str, _Form] = field(default_factory=dict)  # rare proper nouns by folded spelling
+    lone: list[tuple[RunToken, int, bool]] = field(default_factory=list)  # lone surnames with no hit yet
+    # (token, class bits, right after a determiner such as "the" or "her")
+    named: set[str] = field(default_factory=set)  # surname skeletons of notable people named in full
+
+
+def scan_passage(gaz: Gazetteer, text: str, tokens: tuple[Token, ...], offset: int = 0, state: DocNames | None = None) -> list[NameHit]:
+    """Near-miss hits among `tokens` (offsets minus `offset` index `text`). Rare proper nouns,
+    lone surnames and people named in full are noted in `state` for `inconsistent_spellings`
+    and `lone_hits`, which need the whole document."""
     hits: list[NameHit] = []
-    classes = gaz.word_classes
-    for i, t in enumerate(tokens):
-        bits = classes.get(t.text)
+    get = gaz.word_classes.get
+    # One comprehension over all tokens (most are cached lower-case words with class 0), then a
+    # loop over the few capitalised ones that may matter.
+    found = [(i, b) for i, b in enumerate([get(t.text) for t in tokens]) if b != 0]
+    for i, bits in found:
+        t = tokens[i]
         if bits is None:
             bits = gaz.classify(t.text)
-        if not bits:
-            continue
-        word = strip_possessive(t.text)
-        if forms is not None and bits & RARE_FORM and "." not in word:
-            label = fold(word)
-            form = forms.get(label)
-            if form is None:
-                form = forms[label] = _Form(word, skeleton(word), [])
-            form.spans.append((t.start, t.start + len(word)))
-        if bits & (CANDIDATE | DISTINCTIVE):
-            run = run_ending_at(text, tokens, i, offset)
-            if run is None:
+            if not bits:
                 continue
-            hit = check_surname(gaz, run, bits)
-            if hit is None and bits & CANDIDATE:
-                hit = check_place(gaz, run, text, offset)
-            if hit is not None:
-                hits.append(hit)
+        if state is not None:
+            _note(gaz, text, tokens, i, offset, bits, state)
+        if not bits & (CANDIDATE | DISTINCTIVE | SLIP_FORM | KNOWN_SURNAME):
+            continue
+        if bits & KNOWN_SURNAME and not bits & (CANDIDATE | DISTINCTIVE | SLIP_FORM | OTHER_SPELLING) and not _unknown_word_before(
+            gaz, text, tokens, i, offset
+        ):
+            continue  # the common case: a famous surname after a known first name or none
+        run = run_ending_at(text, tokens, i, offset)
+        if run is None:
+            continue
+        slots, titled = _first_name_slots(run, len(run) - 1)
+        hit = check_surname(gaz, run, bits, slots, titled)
+        if hit is None and bits & CANDIDATE:
+            hit = check_place(gaz, run, text, offset)
+        if hit is not None:
+            hits.append(hit)
+            if state is not None and hit.right_surname:
+                state.named.add(skeleton(hit.right_surname))
+        elif state is not None and bits & (CANDIDATE | SLIP_FORM) and not any(_may_be_first_name(gaz, run[j]) for j in slots):
+            state.lone.append((run[-1], bits, _after_determiner(text, run[0].start - offset)))
     return hits
 
 
+def _note(gaz: Gazetteer, text: str, tokens: tuple[Token, ...], i: int, offset: int, bits: int, state: DocNames) -> None:
+    """Note tokens[i] in `state`: a rare proper noun's spelling, or a notable surname after its
+    own first name."""
+    t = tokens[i]
+    word = strip_possessive(t.text)
+    if bits & RARE_FORM and "." not in word:
+        label = fold(word)
+        form = state.forms.get(label)
+        if form is None:
+            form = state.forms[label] = _Form(word, skeleton(word), [])
+        form.spans.append((t.start, t.start + len(word)))
+    if bits & TARGET_SURNAME and i > 0:
+        prev = tokens[i - 1]
+        key = skeleton(word)
+        if prev.is_word and _joined(text, offset, prev, t) and f"{skeleton(prev.text)} {key}" in gaz.full_keys:
+            state.named.add(key)
+
+
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those every each".split())
+
+
+def _after_determiner(text: str, pos: int) -> bool:
+    """Does a determiner ("the", "her") end right before text[pos]?"""
+    before = text[max(0, pos - 8) : pos].rsplit(None, 1)
+    return bool(before) and before[-1].lower() in _DETERMINERS and text[pos - 1 : pos].isspace()
+
+
+def _may_be_first_name(gaz: Gazetteer, tok: RunToken) -> bool:
+    """Could `tok` be a first name, rather than a capitalised sentence opener ("Since Trrump took
+    office")?"""
+    return tok.key in gaz.known_tokens or english_zipf(tok.text) < KNOWN_WORD_ZIPF
+
+
+def _unknown_word_before(gaz: Gazetteer, text: str, tokens: tuple[Token, ...], i: int, offset: int) -> bool:
+    """Is tokens[i] preceded, in the same name, by a capitalised word we do not know ("Dnoald")?"""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.is_word and prev.text[:1].isupper() and _joined(text, offset, prev, tokens[i]) and gaz.is_unknown(prev.text)
+
+
+def lone_hits(gaz: Gazetteer, hits: list[NameHit], state: DocNames) -> list[NameHit]:
+    """Hits among a document's lone surnames, given its other hits (see `lone_surname_hit`)."""
+    bad_forms = {h.wrong_surname: h.right_surname for h in hits if h.wrong_surname}
+    out = []
+    for tok, bits, after_determiner in state.lone:
+        hit = lone_surname_hit(gaz, tok, bits, bad_forms, state.named, after_determiner)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
 def passage_hits(gaz: Gazetteer, text: str) -> list[NameHit]:
-    """Near-miss hits in a plain string (offsets into `text`); for tests and exploration."""
-    return scan_passage(gaz, text, tokenize(text))
+    """Near-miss hits in a plain string taken as one document (offsets into `text`); for tests
+    and exploration."""
+    state = DocNames()
+    hits = scan_passage(gaz, text, tokenize(text), state=state)
+    return hits + lone_hits(gaz, hits, state)
 
 
 # --------------------------------------------------------------------------------------------
@@ -818,20 +1204,24 @@ class NamesExtractor:
         if not doc.passages:
             return Extraction(features, ())
         gaz = gazetteer()
+        state = DocNames()
+        hits: list[NameHit] = []
+        for passage in doc.passages:
+            for hit in scan_passage(gaz, passage.text, passage.tokens, passage.start, state):
+                if not config.is_allowed(doc.text[hit.start : hit.end]):
+                    hits.append(hit)
+        hits += (h for h in lone_hits(gaz, hits, state) if not config.is_allowed(doc.text[h.start : h.end]))
         findings: list[Finding] = []
         flagged: list[tuple[int, int]] = []
-        forms: dict[str, _Form] = {}
-        for i, passage in enumerate(doc.passages):
-            for hit in scan_passage(gaz, passage.text, passage.tokens, passage.start, forms):
-                found = doc.text[hit.start : hit.end]
-                if config.is_allowed(found):
-                    continue
-                msg = NEAR_MISS.message.format(found=found, target=hit.target)
-                findings.append(NEAR_MISS.finding(doc.text, hit.start, hit.end, msg, hit.target, hit.confidence))
-                flagged.append((hit.start, hit.end))
-                features[i, 0] += 1
-                features[i, 2] = max(features[i, 2], hit.confidence)
-        for start, end, found, other in inconsistent_spellings(gaz, forms, flagged):
+        for hit in hits:
+            found = doc.text[hit.start : hit.end]
+            msg = NEAR_MISS.message.format(found=found, target=hit.target)
+            findings.append(NEAR_MISS.finding(doc.text, hit.start, hit.end, msg, hit.target, hit.confidence))
+            flagged.append((hit.start, hit.end))
+            p = doc.passage_at(hit.start)
+            features[p, 0] += 1
+            features[p, 2] = max(features[p, 2], hit.confidence)
+        for start, end, found, other in inconsistent_spellings(gaz, state.forms, flagged):
             if config.is_allowed(found):
                 continue
             msg = INCONSISTENT.message.format(found=found, other=other)

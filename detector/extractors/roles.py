@@ -3,33 +3,38 @@
 Machine translation renders foreign titles word by word and picks the wrong English office:
 "President of the Pentagon" (the Pentagon is headed by the Secretary of Defense), "Prime
 Minister of Germany" (Chancellor), "President of NATO" (Secretary General), "Chairman of the
-European Central Bank" (President), "Prime Minister Emmanuel Macron" (President). The role table
-`detector/data/roles_table.json.gz` (built by `training/build_roles.py` from the CIA World
-Factbook titles 2015-2026, organisations.tsv and a hand-curated supplement of office-holders)
-says which titles each country, organisation and person has had. Rules:
+European Central Bank" (President), "Prime Minister Emmanuel Macron" (President), "State
+Chairman Cyril Ramaphosa" (President). The role table `detector/data/roles_table.json.gz` (built
+by `training/build_roles.py` from the CIA World Factbook titles 2015-2026, organisations.tsv and
+a hand-curated supplement of office-holders) says which titles each country, organisation and
+person has had. Rules:
 
 - `roles.wrong_title`: "<title> of <country/organisation>" or "<German/NATO/ECB> <title>" with a
-  head title the body never had; the suggestion is the right title;
+  head title the body never had ("Chairman of Ukraine", "Minister of the State Department",
+  "President of the Foreign Ministry"); the suggestion is the right title;
 - `roles.wrong_office`: "<title> <known office-holder>" with a head or cabinet title the person
-  never held (at any date we know of);
+  never held (at any date we know of); a made-up title of a head word and modifiers ("State
+  Chairman", "Presiding Minister") whose office the person never held; or a title of the right
+  kind for another country or body ("President of Russia Volodymyr Zelensky");
 - `roles.inconsistent`: one person given two different offices in one text.
 
-Only head titles are judged (President, Prime Minister/Premier, Chancellor, Chair, Secretary-
-General, Director-General, Managing Director, Governor, ...). Generic and loose forms ("head",
-"chief", "leader", "defence minister" for the US Secretary of Defense, "UN chief", "Fed Chair")
-are accepted, and so are deputies ("Vice President"), qualified titles ("former President X")
-and any title a body or person held in the past. Premier and Prime Minister are one office.
+Only head titles are judged (President, Prime Minister/Premier, Chancellor, Chair, Chief
+Minister, Secretary-General, Director-General, Managing Director, Governor, ...). Generic and
+loose forms ("head", "chief", "leader", "defence minister" for the US Secretary of Defense, "UN
+chief", "Fed Chair") are accepted, and so are deputies ("Vice President"), qualified titles
+("former President X"), portfolio and body titles ("Economy Minister", "Party Chairman") and any
+title a body or person held in the past. Premier and Prime Minister are one office.
+
+Speed: the table ships compiled (name keys and title classes precomputed) and loads in about
+15 ms; passages without a title word are skipped with one substring test.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import ClassVar
 
 import regex
@@ -39,7 +44,7 @@ from ..results import Finding
 from ..rules import Rule
 from ..text import Document
 from .base import Extraction, zeros
-from .names import english_zipf, name_tokens, skeleton
+from .names import english_zipf, load_data_json, name_tokens, skeleton, without_gc
 
 TABLE_FILE = "roles_table.json.gz"
 
@@ -76,20 +81,32 @@ CONF_WRONG_TITLE_COUNTRY = 0.8
 CONF_WRONG_TITLE_ORG = 0.8
 CONF_WRONG_OFFICE = 0.75
 CONF_INCONSISTENT = 0.5
+CONF_INVENTED = 0.7
+CONF_WRONG_BODY = 0.75
 
 # Title classes judged against a country's head offices.
-COUNTRY_CLASSES = frozenset({"president", "prime minister", "chancellor"})
+COUNTRY_CLASSES = frozenset({"president", "prime minister", "chancellor", "chief minister"})
+# "Chairman of Ukraine" is judged, "the club's Italian chairman" is not: chair only after "of".
+COUNTRY_CLASSES_AFTER_OF = COUNTRY_CLASSES | {"chair"}
 # Title classes judged against an organisation's head title.
 ORG_CLASSES = frozenset(
     {"president", "prime minister", "chancellor", "chair", "secretary-general", "director-general",
-     "managing director", "executive director", "governor", "high commissioner", "administrator"}
+     "managing director", "executive director", "governor", "high commissioner", "administrator", "minister",
+     "chief minister", "director"}
 )
+# Generic words judged for an organisation only when capitalised ("Director of NATO", not "a
+# director of NATO operations").
+ORG_CLASSES_CAPITALISED = frozenset({"minister", "director"})
 # Title classes judged against a person's offices ("Prime Minister Emmanuel Macron").
 PERSON_CLASSES = frozenset(
-    {"president", "prime minister", "chancellor", "secretary-general", "foreign minister", "defence minister", "finance minister"}
+    {"president", "prime minister", "chancellor", "secretary-general", "foreign minister", "defence minister", "finance minister",
+     "chair", "chief minister"}
 )
 # Cabinet classes are only judged for people whose cabinet career the table knows (supplement).
-CABINET_CLASSES = frozenset({"foreign minister", "defence minister", "finance minister"})
+CABINET_CLASSES = frozenset({"foreign minister", "defence minister", "finance minister", "chair"})
+# Classes of made-up titles before a name ("Presiding Minister Donald Trump"), judged for the
+# curated office-holders only; generic words ("Leader", "Head", "Chief") are never judged.
+INVENTED_CLASSES = PERSON_CLASSES | {"minister", "secretary", "director", "governor", "administrator", "commissioner"}
 # A looser title is accepted where the body's own title is more specific ("Director of the WHO").
 LOOSE_EQUIVALENTS = {
     "director-general": "director",
@@ -109,8 +126,9 @@ _CLASS_PATTERNS = [
         (r"^(?:vice|deputy|first deputy|first vice|second vice|executive vice)\b", "deputy"),
         (r"\bvice[- ]?(?:president|chancellor|premier|chair)", "deputy"),
         (r"\b(?:deputy|under|assistant|associate)\b", "deputy"),
-        (r"\bpresident of the government\b|\bprime minister\b|\bpremier\b|\btaoiseach\b|\bminister[- ]president\b"
-         r"|\bfirst minister\b|\bchief minister\b", "prime minister"),
+        (r"\bpresident of the government\b|\bprime minister\b|\bpremier\b|\btaoiseach\b|\bminister[- ]president\b",
+         "prime minister"),
+        (r"\bfirst minister\b|\bchief minister\b", "chief minister"),
         (r"\bchancellor of the exchequer\b", "finance minister"),
         (r"\bsecretary of state for (?:foreign|the foreign)", "foreign minister"),
         (r"\bsecretary of state for defen[cs]e\b", "defence minister"),
@@ -170,6 +188,7 @@ class Entity:
     kind: str  # "country" or "org"
     classes: frozenset[str]
     suggestions: dict[str, str]  # wrong class -> suggested title ("{entity}" is the text used)
+    heads: tuple[str, ...] = ()  # the head's official titles, as written
 
 
 @dataclass(frozen=True)
@@ -179,6 +198,9 @@ class Office:
     start: int | None
     end: int | None
     cls: str | None
+
+
+_HEAD_MINISTER_RE = regex.compile(r"(?:prime|first|chief) minister|minister[- ]president")
 
 
 @dataclass(frozen=True)
@@ -200,7 +222,15 @@ class OfficeHolder:
                 out.add("president")
             if "general secretary" in low:
                 out.add("secretary-general")
+            if "minister-president" in low or "minister president" in low:
+                out.add("chief minister")  # a German state premier is often called so
         return frozenset(out)
+
+    def holds_word(self, word: str) -> bool:
+        """Does the title of one of the person's offices contain `word` ("leader" in "Supreme
+        Leader")? A head of government's "Minister" does not count: "Presiding Minister" is no
+        title of a Prime Minister's."""
+        return any(word in _HEAD_MINISTER_RE.sub("", o.title.lower()) for o in self.offices)
 
     def describe(self) -> str:
         """"President of France (2017-)"-style list of the person's offices, newest first."""
@@ -235,45 +265,66 @@ class RoleTable:
     max_alias_words: int
     people_full: dict[str, OfficeHolder]  # "first last" skeleton -> person
     people_last: dict[str, list[OfficeHolder]]  # surname skeleton -> people
+    given_names: frozenset[str] = frozenset()  # first-name skeletons shared by office-holders ("ahmed")
 
     def person(self, name_words: list[str]) -> OfficeHolder | None:
         """The office-holder a name in text refers to: full name, else an unambiguous surname."""
+        if name_words and name_words[-1].endswith(("'s", "’s")):
+            name_words = [*name_words[:-1], name_words[-1][:-2]]  # "Xi Jinping’s thoughts"
         tokens = name_tokens(" ".join(name_words))
         if not tokens:
             return None
         keys = [skeleton(t) for t in tokens]
         if len(keys) >= 2:
-            for k in keys[1:]:
+            for k in reversed(keys[1:]):  # the surname first: "Kim Jong Un" is "kim un", not "kim jong"
                 hit = self.people_full.get(f"{keys[0]} {k}")
                 if hit is not None:
                     return hit
             return None
-        people = self.people_last.get(keys[0])
-        if people and len(people) == 1 and people[0].cabinet_known and english_zipf(tokens[0]) < SURNAME_ONLY_MAX_ZIPF:
-            return people[0]  # a lone surname: only the curated, prominent office-holders
-        return None
+        # A lone surname: only the curated, prominent office-holders (Factbook rows of the same
+        # person under a longer name, "Matamela Cyril Ramaphosa", do not make it ambiguous).
+        if keys[0] in self.given_names:
+            return None  # "President Ahmed": a given name, or a surname of many
+        people = self.people_last.get(keys[0], ())
+        curated = [h for h in people if h.cabinet_known]
+        if len(curated) != 1 or english_zipf(tokens[0]) >= SURNAME_ONLY_MAX_ZIPF:
+            return None
+        for other in people:
+            if other is not curated[0] and not self._same_as(other, curated[0]):
+                return None  # another office-holder of that surname
+        return curated[0]
+
+    def _same_as(self, other: OfficeHolder, person: OfficeHolder) -> bool:
+        """Is `other` (a Factbook row, "Joseph R. Biden Jr.") `person` under an alias or a longer
+        name ("Matamela Cyril Ramaphosa")?"""
+        tokens = name_tokens(other.name)
+        keys = [skeleton(t) for t in tokens]
+        return any(self.people_full.get(f"{k} {keys[-1]}") is person for k in keys[:-1])
 
 
 # A lone surname after a title is resolved only when it is not a very common word ("President
 # Obama" yes, "Prime Minister May" no).
 SURNAME_ONLY_MAX_ZIPF = 5.0
+TABLE_VERSION = 2  # layout of the compiled file (see training/build_roles.py)
 
 
 @lru_cache(maxsize=1)
 def role_table() -> RoleTable:
-    """The role table, loaded on first use."""
-    path = resources.files("detector") / "data" / TABLE_FILE
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
-    return build_role_table(data)
+    """The role table, loaded on first use (a few milliseconds: keys and classes are stored
+    precomputed)."""
+    data = load_data_json(TABLE_FILE)
+    with without_gc():
+        return build_role_table(data)
 
 
 def build_role_table(data: dict) -> RoleTable:
     """Index the JSON written by training/build_roles.py."""
+    if data.get("version") != TABLE_VERSION:
+        raise ValueError(f"{TABLE_FILE}: layout {data.get('version')}, expected {TABLE_VERSION}; rebuild it")
     entities: dict[str, Entity] = {}
     prenominal: dict[str, Entity] = {}
     for row in data["entities"]:
-        entity = Entity(row["name"], row["kind"], frozenset(row["classes"]), dict(row["suggestions"]))
+        entity = Entity(row["name"], row["kind"], frozenset(row["classes"]), dict(row["suggestions"]), tuple(row.get("heads", ())))
         for alias in row["aliases"]:
             entities.setdefault(alias.rstrip("."), entity)  # "U.S." is matched as the word "U.S"
         for alias in row["prenominal"]:
@@ -281,19 +332,31 @@ def build_role_table(data: dict) -> RoleTable:
     people_full: dict[str, OfficeHolder] = {}
     people_last: dict[str, list[OfficeHolder]] = {}
     for row in data["people"]:
-        offices = tuple(Office(t, w, s, e, title_class(t)) for t, w, s, e in row["offices"])
+        offices = tuple(Office(t, w, s, e, c) for t, w, s, e, c in row["offices"])
         holder = OfficeHolder(row["name"], offices, bool(row["cabinet_known"]))
-        seen_last: set[str] = set()
-        for form in (row["name"], *row["aliases"]):
-            tokens = name_tokens(form)
-            keys = [skeleton(t) for t in tokens]
-            if len(keys) >= 2:
-                people_full.setdefault(f"{keys[0]} {keys[-1]}", holder)
-            if keys and keys[-1] not in seen_last:
-                seen_last.add(keys[-1])
-                people_last.setdefault(keys[-1], []).append(holder)
+        for key in row["full_keys"]:
+            people_full.setdefault(key, holder)
+        for key in row["last_keys"]:
+            people_last.setdefault(key, []).append(holder)
     max_words = max((len(a.split()) for a in entities), default=1)
-    return RoleTable(entities, prenominal, max_words, people_full, people_last)
+    return RoleTable(entities, prenominal, max_words, people_full, people_last, frozenset(data["given_names"]))
+
+
+def person_keys(name: str, aliases: list[str]) -> tuple[list[str], list[str]]:
+    """("first last" skeleton keys, surname skeleton keys) under which a person is found; the
+    build script stores them in the table."""
+    full: list[str] = []
+    last: list[str] = []
+    for form in (name, *aliases):
+        keys = [skeleton(t) for t in name_tokens(form)]
+        # "Ibrahim Boubacar Keita" is also "Boubacar Keita"
+        for k in keys[:-1]:
+            if f"{k} {keys[-1]}" not in full:
+                full.append(f"{k} {keys[-1]}")
+        if keys and keys[-1] not in last:
+            last.append(keys[-1])
+    return full, last
+
 
 
 # --------------------------------------------------------------------------------------------
@@ -310,7 +373,7 @@ _TITLE_RE = re.compile(
     r"governor|high commissioner|administrator|"
     rf"secretary of state(?: for {_L}+(?: and {_L}+)?)?|secretary of (?:defen[cs]e|war|the treasury)|"
     r"(?:defen[cs]e|foreign|treasury) secretary|(?:foreign|defen[cs]e|finance|external affairs) minister|"
-    r"minister (?:of|for) (?:foreign affairs|defen[cs]e|finance|the armed forces))"
+    r"minister (?:of|for) (?:foreign affairs|defen[cs]e|finance|the armed forces)|(?:chief|first) minister|minister|director)"
     rf"(?!{_L})(?!-)",
     re.I,
 )
@@ -349,8 +412,9 @@ def title_matches(text: str) -> list[re.Match]:
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}](?:[\p{L}\p{M}'’&\-]|\.(?=\p{L}))*|[^\s]", regex.V1)
+_NAME_WORD = r"(?:\p{Lu}|(?:al|el|ad|as|ar|at|az|an|ash)-\p{Lu})[\p{L}\p{M}'’\-]*\.?"  # "Blinken", "al-Sharaa"
 _NAME_AFTER_RE = regex.compile(
-    r"[ \t\u00a0]+(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ \t\u00a0]+(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|von|van|der|de|bin|al|el|la|le)){0,4})",
+    rf"[ \t\u00a0]+(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+(?:{_NAME_WORD}|von|van|der|de|bin|al|el|la|le)){{0,4}})",
     regex.V1,
 )
 # Nouns after "<title> of <place>" that make the place part of a company or club name.
@@ -436,8 +500,11 @@ class _Found:
 def scan_passage(table: RoleTable, text: str, offset: int, mentions: list[Mention]) -> list[_Found]:
     """Wrong titles and offices in one passage (document offsets: passage text starts at
     `offset`); titled person mentions are appended to `mentions`."""
-    out: list[_Found] = []
+    out: list[_Found] = _check_invented(table, text, offset) if _HEAD_BEFORE_NAME_RE.search(text) else []
+    taken = [(f.start - offset, f.end - offset) for f in out]
     for m in title_matches(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
         mod = (m.group("mod") or "").strip(" -").lower()
         if mod.split(" ")[0] in _DEPUTY_MODS:
             continue  # "Vice President", "Deputy Prime Minister": another office
@@ -475,9 +542,11 @@ def _check_title_of(table: RoleTable, text: str, m: re.Match, cls: str, offset: 
     if hit is None:
         return None
     entity, end = hit
-    judged = COUNTRY_CLASSES if entity.kind == "country" else ORG_CLASSES
-    if cls not in judged or _accepted(entity, cls):
+    judged = COUNTRY_CLASSES_AFTER_OF if entity.kind == "country" else ORG_CLASSES
+    if cls not in judged or cls in ORG_CLASSES_CAPITALISED and not m.group("title")[0].isupper():
         return None
+    if _accepted(entity, cls):
+        return _check_entity_person(table, text, entity, cls, end, m.start("title"), offset)
     entity_text = text[m.end() + 4 : end]
     suggestion = _entity_suggestion(entity, cls, entity_text)
     if not suggestion:
@@ -489,6 +558,10 @@ def _check_title_of(table: RoleTable, text: str, m: re.Match, cls: str, offset: 
 
 
 def _accepted(entity: Entity, cls: str) -> bool:
+    if cls == "minister":  # "Minister of the State Department": only ministries have Ministers
+        return entity.kind == "country" or any("minister" in h.lower() for h in entity.heads)
+    if cls == "director":  # banks and agencies have boards of Directors; a Secretariat has not
+        return "secretary-general" not in entity.classes or "director" in " ".join(entity.heads).lower()
     return cls in entity.classes or any(LOOSE_EQUIVALENTS.get(c) == cls for c in entity.classes)
 
 
@@ -524,8 +597,10 @@ def _check_prenominal(table: RoleTable, text: str, m: re.Match, cls: str, offset
         if text[m.end() : m.end() + 4] == " of ":
             return None
         judged = COUNTRY_CLASSES if entity.kind == "country" else ORG_CLASSES
-        if cls not in judged or _accepted(entity, cls):
+        if cls not in judged:
             return None
+        if _accepted(entity, cls):
+            return _check_entity_person(table, text, entity, cls, m.end(), ent_start, offset)
         right = entity.suggestions.get(cls) or entity.suggestions.get("*")
         if not right:
             return None
@@ -538,6 +613,32 @@ def _check_prenominal(table: RoleTable, text: str, m: re.Match, cls: str, offset
         msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, bare), suggestion=suggestion)
         return _Found(WRONG_TITLE, offset + ent_start, offset + m.end(), msg, suggestion, CONF_WRONG_TITLE_COUNTRY)
     return None
+
+
+def _check_entity_person(
+    table: RoleTable, text: str, entity: Entity, cls: str, name_pos: int, start: int, offset: int
+) -> _Found | None:
+    """"President of Russia Volodymyr Zelensky", "Russian President Zelensky": a title the body
+    has, before a known office-holder who held that office in another country or body only.
+    text[start:name_pos] is the title with its body."""
+    if cls not in PERSON_CLASSES or _qualifier_before(text, start):
+        return None
+    nm = _NAME_AFTER_RE.match(text, name_pos)
+    holder = table.person([w.rstrip(".") for w in nm.group("name").split()][:4]) if nm else None
+    if holder is None:
+        return None
+    bodies = [table.entities.get(regex.sub(r"^the ", "", o.where)) for o in holder.offices]
+    if entity in bodies:
+        return None  # held some office there (the record may lack the exact title)
+    elsewhere = [(o, body) for o, body in zip(holder.offices, bodies, strict=True) if o.cls == cls and body is not None]
+    if not elsewhere:
+        return None
+    office, body = max(elsewhere, key=lambda ob: ob[0].start or 0)
+    where = office.where if body.kind == "country" or office.where.isupper() else f"the {office.where}"
+    suggestion = f"{display_title(office.title).split(' of ')[0]} of {where}"
+    found = text[start:name_pos]
+    msg = WRONG_OFFICE.message.format(person=holder.name, title=found, offices=holder.describe())
+    return _Found(WRONG_OFFICE, offset + start, offset + name_pos, msg, suggestion, CONF_WRONG_BODY)
 
 
 def _check_person(
@@ -569,6 +670,68 @@ def _check_person(
     suggestion = holder.suggestion()
     msg = WRONG_OFFICE.message.format(person=holder.name, title=m.group("title"), offices=holder.describe())
     return _Found(WRONG_OFFICE, title_start, title_end, msg, suggestion, CONF_WRONG_OFFICE)
+
+
+# --------------------------------------------------------------------------------------------
+# Made-up titles before a known person ("State Chairman Cyril Ramaphosa")
+# --------------------------------------------------------------------------------------------
+
+# A head word of a title, capitalised, right before a capitalised word (the name).
+_HEAD_BEFORE_NAME_RE = re.compile(
+    r"(?<![^\W\d_])(?P<head>President|Chairman|Chairwoman|Chairperson|Chair|Minister|Premier|Chancellor|Secretary|"
+    r"Director|Governor|Administrator|Commissioner)(?=[ \u00a0][A-ZÀ-ÖØ-Þ])"
+)
+# One or two capitalised words right before the head word: the rest of the title phrase.
+_MODIFIERS_RE = re.compile(r"(?<![^\W\d_])((?:[A-Z][a-z]+[ -]){1,2})$")
+# Modifiers that make a real title of another office: a portfolio ("Economy Minister") or a body
+# ("Party Chairman", "Board Chair"). Their holders' careers are not all in the table.
+_REAL_MODIFIERS = frozenset(
+    """
+    economy economic economics health finance financial interior home justice education energy trade labour labor
+    agriculture culture environment transport transportation defence defense foreign treasury army navy war
+    industry commerce science research housing tourism sport sports communications information security
+    development planning budget social welfare employment infrastructure water mines mining oil petroleum
+    digital climate family women youth veterans immigration fisheries forestry religious cabinet
+    party board committee council commission foundation group club federation union association assembly senate
+    house parliament bank company campaign congress league court university college school institute church
+    prime vice deputy first chief general executive managing high supreme crown grand lord press private
+    permanent principal under assistant associate honorary founding joint
+    """.split()
+)
+
+
+def _check_invented(table: RoleTable, text: str, offset: int) -> list[_Found]:
+    """A title phrase made of modifiers and a head word ("State Chairman", "Presiding Minister")
+    right before a known office-holder's name, whose office class (chair, minister) the person
+    never held: the usual word-by-word translation of a foreign title."""
+    out: list[_Found] = []
+    for m in _HEAD_BEFORE_NAME_RE.finditer(text):
+        mm = _MODIFIERS_RE.search(text, max(0, m.start() - 40), m.start())
+        if mm is None:
+            continue
+        mods = mm.group(1).replace("-", " ").split()
+        while mods and (mods[0] in table.prenominal or mods[0] in table.entities or mods[0].lower() in ("the", "a", "an")):
+            mods.pop(0)  # "Brazilian Presiding Minister": the title starts after the country
+        if not mods or any(w.lower() in _REAL_MODIFIERS or w.lower() in _QUALIFIERS for w in mods):
+            continue
+        start = m.start() - len(" ".join(mods)) - 1
+        phrase = text[start : m.end()]
+        if _TITLE_RE.fullmatch(phrase) or _qualifier_before(text, start):
+            continue
+        cls = title_class(phrase)
+        if cls not in INVENTED_CLASSES:
+            continue
+        nm = _NAME_AFTER_RE.match(text, m.end())
+        holder = table.person([w.rstrip(".") for w in nm.group("name").split()][:4]) if nm else None
+        if holder is None or not holder.classes & PERSON_CLASSES or cls in holder.classes:
+            continue
+        if holder.holds_word(m.group("head").lower()):
+            continue  # "Supreme Leader", "Senate Majority Leader": the person's own title
+        if not holder.cabinet_known and cls not in COUNTRY_CLASSES_AFTER_OF:
+            continue  # a Factbook leader's record only covers heads of state and government
+        msg = WRONG_OFFICE.message.format(person=holder.name, title=phrase, offices=holder.describe())
+        out.append(_Found(WRONG_OFFICE, offset + start, offset + m.end(), msg, holder.suggestion(), CONF_INVENTED))
+    return out
 
 
 def inconsistent_mentions(table: RoleTable, mentions: list[Mention], skip: set[tuple[int, int]]) -> list[tuple[Mention, Mention]]:
