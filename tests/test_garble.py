@@ -83,3 +83,43 @@ def test_rules_are_prefixed_and_documented() -> None:
     for rule in EXTRACTOR.rules:
         assert rule.id.startswith("garble.")
         assert rule.explanation and rule.message
+
+
+def test_lowercase_rule_needs_consistently_cased_text() -> None:
+    formal = (
+        "Protests went on for a third week. President Putin was criticised for arrests in the capital moscow, observers said."
+    )
+    casual = "i went to moscow last week lol, it was cold and the food was great."
+    _, out = _run(formal)
+    assert [(f.rule, f.text, f.suggestion) for f in out.findings] == [("garble.lowercase", "moscow", "Moscow")]
+    _, out = _run(casual)
+    assert not [f for f in out.findings if f.rule == "garble.lowercase"]
+
+
+def test_word_case_table_loads() -> None:
+    from detector.extractors.garble import capitalisable_words, proper_only_words, word_case
+
+    assert word_case()["moscow"] > 0.97
+    assert "moscow" in proper_only_words() and "april" in proper_only_words()
+    assert "united" not in proper_only_words()  # also an ordinary verb
+    assert "bill" in capitalisable_words() and "bill" not in proper_only_words()
+
+
+def test_mt_counts_extend_the_forbidden_pairs() -> None:
+    from detector.extractors.garble import function_bigrams
+
+    table = function_bigrams()
+    assert table.mt_total > table.total  # the MT output corpus is the larger one
+    assert "his" in forbidden_pairs()["he"]  # "he his": never in clean English nor in MT output
+    assert "and" not in forbidden_pairs().get("our", frozenset())  # "our and their children"
+
+
+def test_new_rule_is_listed_and_features_are_stable() -> None:
+    assert "garble.lowercase" in {r.id for r in EXTRACTOR.rules}
+    assert len(NAMES) == 13  # the model signature did not change
+
+
+def test_ocr_damage_suggestions() -> None:
+    _, out = _run("The council pIans to close tbe library, and the decision came onWednesday after ambi- tion grew.")
+    found = {(f.text, f.suggestion) for f in out.findings}
+    assert {("pIans", "plans"), ("tbe", "the"), ("onWednesday", "on Wednesday"), ("ambi- tion", "ambition")} <= found

@@ -6,7 +6,7 @@ import numpy as np
 
 from detector.config import Config
 from detector.extractors.phrasing import (
-    CALQUES,
+    ALL_PATTERNS,
     PhrasingExtractor,
     odd_table,
     phrase_key,
@@ -73,17 +73,18 @@ def test_proper_name_is_not_flagged() -> None:
 def test_data_tables_load_and_are_clean() -> None:
     table = tortured_table()
     assert sum(len(v) for v in table.values()) > 5000
-    entries = {key: expected for lst in table.values() for key, expected, _ in lst}
+    entries = {key: expected for lst in table.values() for key, expected, _, _ in lst}
     assert entries[phrase_key("profound learning")] == "deep learning"
     # common English was filtered out of the dictionary
     for ordinary in ("on the off chance", "be that as it", "neural network", "machine learning"):
         assert phrase_key(ordinary) not in entries
     assert all("?" not in e and "(" not in e for e in entries.values() if e)
-    assert odd_table()["tested optimistic"] == "tested positive"
+    assert odd_table()[("tested", "optimistic")] == "tested positive"
+    assert odd_table()[("human", "privileges")] == "human rights"
 
 
 def test_every_calque_has_triggers_and_a_span_group() -> None:
-    for calque in CALQUES:
+    for calque in ALL_PATTERNS:
         assert calque.triggers
         assert "span" in calque.pattern.groupindex
         assert calque.note
@@ -93,3 +94,44 @@ def test_rules_are_prefixed_and_documented() -> None:
     for rule in EXTRACTOR.rules:
         assert rule.id.startswith("phrasing.")
         assert rule.explanation and rule.message
+
+
+def test_lowered_words_are_shared_and_interned() -> None:
+    from detector.extractors.phrasing import lowered_words
+
+    doc = Document("The Prime Minister met reporters in Unused York.")
+    passage = doc.passages[0]
+    first = lowered_words(passage)
+    assert first == ["the", "prime", "minister", "met", "reporters", "in", "unused", "york"]
+    assert lowered_words(passage) is first  # computed once per passage
+    assert first[1] is lowered_words(Document("PRIME time").passages[0])[0]  # interned strings
+
+
+def test_frequent_bigram_share_counts_all_frequent_pairs() -> None:
+    from detector.extractors.phrasing import frequent_bigrams, lowered_words
+
+    doc, out = _run("In the end the prime minister said in the statement that the talks had failed.")
+    low = lowered_words(doc.passages[0])
+    pairs = list(zip(low, low[1:], strict=False))
+    expected = sum(p in frequent_bigrams() for p in pairs) / len(pairs)
+    assert abs(out.features[0, EXTRACTOR.feature_names.index("frequent_bigram_share")] - expected) < 1e-6
+
+
+def test_spinner_patterns_use_the_tortured_rule() -> None:
+    from detector.extractors.phrasing import SPINNER_PATTERNS
+
+    assert SPINNER_PATTERNS and all(p.rule.id == "phrasing.tortured" for p in SPINNER_PATTERNS)
+    _, out = _run("Schools closed with the end goal to slow the outbreak.")
+    assert [(f.rule, f.severity) for f in out.findings] == [("phrasing.tortured", "error")]
+
+
+def test_weak_calques_are_info() -> None:
+    _, out = _run("The city will undertake steps to improve the roads, the mayor said.")
+    assert [(f.rule, f.severity) for f in out.findings] == [("phrasing.calque", "info")]
+
+
+def test_title_case_spin_only_for_names_and_titles() -> None:
+    # "Unused York" (New York is a name) is flagged in Title Case, "Profound Learning" is not
+    _, out = _run("The firm Profound Learning opened an office in Unused York.")
+    assert [f.text for f in out.findings] == ["Unused York"]
+    assert out.findings[0].suggestion == "New York"

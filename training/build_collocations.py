@@ -15,6 +15,11 @@ Writes only counts, never text:
   tell "never seen although expected often" from "just rare".
 - `detector/data/garble_verbs.txt`: verb-like words (bases seen after "to"/modals, and their
   inflections seen in the corpus), the lexicon of the missing-verb check.
+- `detector/data/garble_word_case.tsv.gz`: words that English capitalises in mid-sentence
+  (names, places, months: "moscow", "april"), with the share of their mid-sentence occurrences
+  written with a capital, counted on the clean text above plus the WMT21 system outputs of
+  the train split (names are translated with their capital); the lower-case and doubled-word
+  checks of the garble extractor use it.
 
 Usage: python -m training.build_collocations --data /work/shared/data [--out detector/data]
 """
@@ -24,8 +29,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import gzip
+import itertools
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -157,27 +164,50 @@ def write_collocations(out: Path, uni: Counter, bi: Counter) -> int:
     return len(rows)
 
 
-def write_function_bigrams(out: Path, uni: Counter, pairs: Counter) -> int:
-    """Unigram rows (`word<TAB><TAB>count`, punctuation classes included) and every non-zero
-    pair of a function word followed by a function word or punctuation class. A pair missing
-    from the file was never seen."""
+_MT_TOKEN = re.compile(r"[^\W_]+(?:['’\-.&][^\W_]+)*|[.,;:!?)]")
+
+
+def mt_function_counts(texts: Iterable[str]) -> tuple[Counter, Counter]:
+    """Unigram and adjacent-pair counts (lower case, punctuation classes) of machine-translated
+    text: a second opinion on whether a function-word pair occurs in English at all."""
+    uni: Counter = Counter()
+    pairs: Counter = Counter()
+    for text in texts:
+        toks = [PUNCTUATION_CLASSES.get(t, t) for t in _MT_TOKEN.findall(text.lower())]
+        uni.update(toks)
+        pairs.update(zip(toks, toks[1:], strict=False))
+    return uni, pairs
+
+
+def write_function_bigrams(out: Path, uni: Counter, pairs: Counter, mt_uni: Counter, mt_pairs: Counter) -> int:
+    """Unigram rows (`word<TAB><TAB>count<TAB>mt_count`, punctuation classes included) and every
+    pair of a function word followed by a function word or punctuation class seen in the clean
+    text or in the WMT21 system outputs (mt_count). A pair missing from the file was never seen."""
     fw = set(FUNCTION_WORDS)
     punct_totals: Counter = Counter()
     for (_, b), c in pairs.items():
         if b in PUNCTUATION_CLASSES.values():
             punct_totals[b] += c
     total = sum(uni.values())
+    mt_total = sum(c for w, c in mt_uni.items() if not w.startswith("<"))
     n = 0
     with open(out / "garble_function_bigrams.tsv", "w", encoding="utf-8") as fh:
-        fh.write(header("Adjacent function-word pairs (second may be a punctuation class) and unigram counts") + "\n")
-        fh.write(f"first\tsecond\tcount\t# total words {total}\n")
+        fh.write(
+            header(
+                "Adjacent function-word pairs (second may be a punctuation class) and unigram counts; mt_count: the same "
+                "in the WMT21 system outputs of the train split"
+            )
+            + "\n"
+        )
+        fh.write(f"first\tsecond\tcount\tmt_count\t# total words {total} mt words {mt_total}\n")
         for w in FUNCTION_WORDS:
-            fh.write(f"{w}\t\t{uni[w]}\n")
+            fh.write(f"{w}\t\t{uni[w]}\t{mt_uni[w]}\n")
         for cls, c in sorted(punct_totals.items()):
-            fh.write(f"{cls}\t\t{c}\n")
-        for (a, b), c in sorted(pairs.items()):
-            if a in fw and (b in fw or b in punct_totals) and c > 0:
-                fh.write(f"{a}\t{b}\t{c}\n")
+            fh.write(f"{cls}\t\t{c}\t{mt_uni[cls]}\n")
+        keys = {k for k in pairs if pairs[k] > 0} | {k for k in mt_pairs if mt_pairs[k] > 1}
+        for a, b in sorted(keys):
+            if a in fw and (b in fw or b in punct_totals):
+                fh.write(f"{a}\t{b}\t{pairs[(a, b)]}\t{mt_pairs[(a, b)]}\n")
                 n += 1
     return n
 
@@ -220,6 +250,60 @@ def _stems(word: str) -> list[str]:
     return out
 
 
+_CASE_WORD = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’-]*)")
+_SENTENCE_BREAK = frozenset(".!?:;\"“”'‘(«[*•–—-")
+CASE_MIN_COUNT = 3
+CASE_MIN_SHARE = 0.3
+
+
+def case_counts(texts: Iterable[str]) -> tuple[Counter, Counter]:
+    """(mid-sentence occurrences, capitalised mid-sentence occurrences) per lower-case word.
+    A word is mid-sentence when the last non-space character before it is a letter, digit or
+    comma (not a sentence end, colon, quote or bracket)."""
+    total: Counter = Counter()
+    capital: Counter = Counter()
+    for text in texts:
+        for m in _CASE_WORD.finditer(text):
+            start = m.start()
+            j = start - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            if j < 0 or text[j] in _SENTENCE_BREAK or text[j] == "\n":
+                continue
+            word = m.group(1)
+            if word.isupper() and len(word) > 1:
+                continue  # acronyms and shouting say nothing about case
+            low = word.lower()
+            total[low] += 1
+            if word[0].isupper():
+                capital[low] += 1
+    return total, capital
+
+
+def iter_wmt21_outputs(data: Path, splits: Iterable[str] = ("train",)) -> Iterator[str]:
+    wanted = set(splits)
+    for path in sorted((data / "mt" / "wmt21").glob("*.jsonl.gz")):
+        for row in _rows(path):
+            if split_of("mt/wmt21", row["doc_id"], row.get("year")) in wanted:
+                yield from (t for t in row["systems"].values() if t)
+
+
+def write_word_case(out: Path, total: Counter, capital: Counter) -> int:
+    rows = sorted((w, capital[w] / c, c) for w, c in total.items() if c >= CASE_MIN_COUNT and capital[w] / c >= CASE_MIN_SHARE)
+    with gzip.open(out / "garble_word_case.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write(
+            header(
+                "Words capitalised in mid-sentence: share of capitalised occurrences (>= "
+                f"{CASE_MIN_SHARE}) and count (>= {CASE_MIN_COUNT}); the WMT21 system outputs of the train split are counted too"
+            )
+            + "\n"
+        )
+        fh.write("word\tcapital_share\tcount\n")
+        for w, share, c in rows:
+            fh.write(f"{w}\t{share:.3f}\t{c}\n")
+    return len(rows)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
@@ -229,12 +313,17 @@ def main(argv: list[str] | None = None) -> None:
     uni, bi, tri, pairs = count_ngrams(text for _, text in iter_clean_texts(args.data, ("train",)))
     print(f"words {sum(uni.values()):,}, distinct bigrams {len(bi):,}, trigrams {len(tri):,}")
     print("collocations:", write_collocations(args.out, uni, bi))
-    print("function bigrams:", write_function_bigrams(args.out, uni, pairs))
+    mt_uni, mt_pairs = mt_function_counts(iter_wmt21_outputs(args.data))
+    print("function bigrams:", write_function_bigrams(args.out, uni, pairs, mt_uni, mt_pairs))
     verbs = verb_lexicon(uni, bi, tri)
     with open(args.out / "garble_verbs.txt", "w", encoding="utf-8") as fh:
         fh.write(header("Verb-like words: bases seen after 'to' or a modal twice or more, and their inflections") + "\n")
         fh.write("\n".join(sorted(verbs)) + "\n")
     print("verbs:", len(verbs))
+    total, capital = case_counts(
+        itertools.chain((text for _, text in iter_clean_texts(args.data, ("train",))), iter_wmt21_outputs(args.data))
+    )
+    print("word case:", write_word_case(args.out, total, capital))
 
 
 if __name__ == "__main__":

@@ -14,8 +14,13 @@
    Confidence is lower for short phrases of common words.
 2. `detector/data/phrasing_odd_collocations.tsv.gz`: "odd collocations", i.e. frequent fixed
    expressions of clean English (collocations.tsv.gz, strong PMI) with one word swapped for a
-   spinner synonym (word substitutions learnt from the aligned tortured/expected pairs),
-   where the swapped form never occurs in clean English: "human privileges" -> "human rights".
+   spinner synonym (word substitutions learnt from the aligned tortured/expected pairs, and
+   the hand-written NEWS_SPINS thesaurus swaps of news vocabulary), where the swapped form
+   never occurs in clean English nor in the WMT21/WMT13 MT output: "human privileges" ->
+   "human rights", "focal bank" -> "central bank".
+Both tables have a `proper` column: 1 when the expected term is a name or title (written in
+Title Case in most of its clean-English occurrences, or named like an institution), so that
+its spun form is flagged in Title Case too ("Unused York", "Joined Together States").
 
 Usage: python -m training.build_phrases --data /work/shared/data [--out detector/data]
 Run training/build_collocations.py first (this script reads collocations.tsv.gz).
@@ -43,6 +48,8 @@ ODD_MIN_SPIN = 2  # a spinner substitution must be attested this often in the di
 # Spinners swap a word for a rarer "synonym" (disease -> malady); a swap to an equally common
 # word ("nuclear weapons" -> "atomic weapons") is too often ordinary English.
 ODD_RARER_BY = 0.5
+NEWS_MIN_COUNT = 5  # news expressions the NEWS_SPINS swaps are tried on ...
+NEWS_MIN_PMI = 6.0  # ... (count, PMI)
 
 # Two-word phrases of common words that are nevertheless classic spinner output.
 CLASSIC = frozenset(
@@ -114,12 +121,74 @@ NOT_TORTURED = frozenset(c.strip() for c in NOT_TORTURED if c.strip())
 # Swapped collocations that are ordinary English after all (reviewed by hand).
 NOT_ODD = frozenset(
     """
+    pastor mark|pastor peter|pastor john|reverend john|reverend mark|reverend peter|cleric john|cleric mark|cleric peter
+    clergyman john|clergyman mark|clergyman peter|seminary student|seminary board|security powers|tall ground|high romance
+    superior romance|official cop|security cop|chief pastor|foreign pastor|nigerian pastor|foreign cleric|nigerian cleric
+    chief cleric|foreign clergyman|nigerian clergyman|eastern showcase|domestic showcase|tourism showcase|wool showcase
+    high seminary|medical seminary|constabulary officers|constabulary officer|unused ships|unused oak|civil warfare
+    cold warfare|holy warfare|world warfare|tall quality|prosperity care|federal pastor|federal cleric|federal clergyman
+    hothouse effect|interior pastor|health prosperity|public prosperity|mental prosperity|child prosperity
     atomic weapons|atomic war|atomic bomb|atomic power|absolute number|customer benefit|breast tumor|cell telephone
     clinical research|additional data|basic role|basic rate|average value|action group|activity plan|broad learning
     budgetary support|arbitrary number|autonomous area|autonomous district|pretty properly|substantial rain
     """.replace("\n", "|").split("|")
 )
 NOT_ODD = frozenset(c.strip() for c in NOT_ODD if c.strip())
+
+# Thesaurus swaps that article spinners make in NEWS vocabulary (first-sense synonyms of the
+# words of titles, named entities and fixed expressions). The PPS dictionary comes from science
+# papers and rarely has them. A swapped collocation is only kept when the idiomatic one is
+# strong in clean English and the swapped one is unseen in clean English AND in ~10M words of
+# MT output (see odd_collocations), so an ordinary alternative ("top minister") drops out.
+NEWS_SPINS: dict[str, tuple[str, ...]] = {
+    # Only "marked" synonyms: words a writer would not choose in that slot. Generic
+    # alternatives (main, general, official, safety, network, fresh, elevated, battle, ...)
+    # make ordinary English ("general health", "fresh infections", "elevated levels").
+    "minister": ("pastor", "clergyman", "cleric", "reverend"),
+    "rights": ("privileges", "entitlements"),
+    "united": ("joined", "assembled"),
+    "states": ("expresses",),
+    "kingdom": ("realm",),
+    "new": ("unused",),
+    "supreme": ("incomparable", "preeminent", "matchless"),
+    "court": ("romance",),
+    "press": ("squeeze",),
+    "conference": ("gathering",),
+    "climate": ("atmosphere",),
+    "global": ("worldwide", "universal"),
+    "central": ("focal", "halfway"),
+    "estate": ("bequest",),
+    "attack": ("assault",),
+    "police": ("cop", "constabulary"),
+    "high": ("tall",),
+    "school": ("seminary",),
+    "war": ("warfare",),
+    "house": ("dwelling", "residence"),
+    "vice": ("sin",),
+    "death": ("demise",),
+    "middle": ("center", "centre"),
+    "east": ("orient",),
+    "social": ("convivial", "gregarious"),
+    "health": ("wellbeing", "prosperity"),
+    "opinion": ("supposition",),
+    "interest": ("intrigue",),
+    "market": ("showcase", "advertise"),
+    "enforcement": ("authorization",),
+    "foreign": ("unfamiliar",),
+    "union": ("affiliation",),
+    "campaign": ("crusade",),
+    "greenhouse": ("nursery", "hothouse"),
+    "renewable": ("inexhaustible",),
+    "energy": ("vitality",),
+    "supply": ("flexibly",),
+    "marketing": ("showcasing",),
+    "distancing": ("removing",),
+    "economic": ("monetary",),
+    "breast": ("bosom",),
+    "cancer": ("peril", "malignancy"),
+    "executive": ("authoritative",),
+    "forces": ("powers",),
+}
 
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _BRACKET = re.compile(r"[\[\]]")
@@ -227,8 +296,13 @@ def spin_map(dictionary: dict[str, list[tuple[str, int]]]) -> Counter:
 def odd_collocations(
     collocations: list[tuple[str, int, float]], subs: Counter, bigrams: Counter, trigrams: Counter
 ) -> list[tuple[str, str, int]]:
-    """(odd expression, idiomatic expression, count of the idiomatic one in clean English)."""
-    by_original: dict[str, list[str]] = defaultdict(list)
+    """(odd expression, idiomatic expression, count of the idiomatic one in clean English).
+
+    Two sources of swaps: the dictionary's (attested ODD_MIN_SPIN times, to a rarer word) on
+    strong collocations (ODD_MIN_COUNT, ODD_MIN_PMI); and the hand-written NEWS_SPINS on
+    the strongest news expressions (NEWS_MIN_COUNT, NEWS_MIN_PMI), where the swapped word may
+    be frequent itself ("key minister") because the swapped pair must still be unseen."""
+    by_original: dict[str, set[str]] = defaultdict(set)
     for (orig, spun), n in subs.items():
         if (
             n >= ODD_MIN_SPIN
@@ -237,23 +311,65 @@ def odd_collocations(
             and not _same_lemma(orig, spun)
             and spun not in FUNCTION_WORDS
         ):
-            by_original[orig].append(spun)
+            by_original[orig].add(spun)
+    news = {orig: {s for s in spins if s != orig and not _same_lemma(orig, s)} for orig, spins in NEWS_SPINS.items()}
     out = {}
     for expr, count, score in collocations:
-        if count < ODD_MIN_COUNT or score < ODD_MIN_PMI:
-            continue
         words = expr.split()
         if len(words) != 2 or any(w in FUNCTION_WORDS or len(w) < 3 for w in words):
             continue  # only content-word pairs are fixed expressions worth a synonym check
+        strong = count >= ODD_MIN_COUNT and score >= ODD_MIN_PMI
+        news_strong = count >= NEWS_MIN_COUNT and score >= NEWS_MIN_PMI
+        if not (strong or news_strong):
+            continue
         for i, w in enumerate(words):
-            for spun in by_original.get(w, ()):
+            spins = (by_original.get(w, set()) if strong else set()) | (news.get(w, set()) if news_strong else set())
+            for spun in spins:
                 new = [*words[:i], spun, *words[i + 1 :]]
-                seen = trigrams[tuple(new)] if len(new) == 3 else bigrams[tuple(new)]
                 key = " ".join(new)
-                if seen == 0 and key not in NOT_ODD:
+                if bigrams[tuple(new)] == 0 and key not in NOT_ODD and key != expr:
                     if key not in out or out[key][1] < count:
                         out[key] = (expr, count)
     return sorted((k, v[0], v[1]) for k, v in out.items())
+
+
+def title_case_share(texts: list[str], phrases: set[str]) -> dict[str, float]:
+    """Share of the occurrences of each lower-case phrase that are written in Title Case in
+    `texts` (not counting the first word of a text), for phrases seen at least 3 times:
+    "united states" -> 1.0, "prime minister" -> ~0.7, "climate change" -> ~0."""
+    by_first: dict[str, list[list[str]]] = defaultdict(list)
+    for p in phrases:
+        w = p.split()
+        if len(w) >= 2:
+            by_first[w[0]].append(w)
+    title: Counter = Counter()
+    total: Counter = Counter()
+    for text in texts:
+        toks = _WORDS.findall(text)
+        low = [t.lower() for t in toks]
+        for i in range(1, len(toks) - 1):
+            for cand in by_first.get(low[i], ()):
+                if low[i : i + len(cand)] == cand:
+                    key = " ".join(cand)
+                    total[key] += 1
+                    if all(t[:1].isupper() for t in toks[i : i + len(cand)] if t.lower() not in _TITLE_SMALL):
+                        title[key] += 1
+    return {p: title[p] / total[p] for p in total if total[p] >= 3}
+
+
+_TITLE_SMALL = frozenset("of the and for on in at to a an".split())
+PROPER_MIN_SHARE = 0.5  # an expected term written in Title Case this often is a name or title
+# Expected terms too rare in the corpus to measure are names when they end like one.
+PROPER_HEAD = re.compile(
+    r"\b(?:forum|organization|organisation|nations|states|union|council|court|agency|association|ministry|"
+    r"university|institute|party|republic|kingdom|fund|journal|times|post|exchange|commission|parliament)$"
+)
+
+
+def is_proper(term: str, titles: dict[str, float]) -> bool:
+    """A name or title: usually Title Case in clean English, or named like an institution."""
+    share = titles.get(term.lower())
+    return share >= PROPER_MIN_SHARE if share is not None else bool(PROPER_HEAD.search(term.lower()))
 
 
 def zipfs_ok(word: str) -> bool:
@@ -330,6 +446,12 @@ def main(argv: list[str] | None = None) -> None:
     seen_raw = phrases_seen(texts, list(dictionary))
     phrase_seen = {p for p in dictionary if " ".join(_WORDS.findall(p)) in seen_raw}
     kept = select_tortured(dictionary, bigrams, phrase_seen)
+    subs = spin_map(dictionary)
+    # A swapped pair that any 2013/2021 MT system wrote is too ordinary to flag.
+    mt_bigrams = word_bigrams(iter_mt_outputs(args.data, splits))
+    odd = odd_collocations(read_collocations(args.out), subs, bigrams + mt_bigrams, trigrams)
+    # Names and titles ("united states", "prime minister") may be spun in Title Case too.
+    titles = title_case_share(texts, {e.lower() for _, e, _ in kept} | {i for _, i, _ in odd})
     today = datetime.date.today().isoformat()
     with gzip.open(args.out / "phrasing_tortured.tsv.gz", "wt", encoding="utf-8") as fh:
         fh.write(
@@ -337,25 +459,23 @@ def main(argv: list[str] | None = None) -> None:
             "Screener dictionary (Cabanac, Labbe & Magazinov 2021, arXiv:2107.06751; CC BY 4.0), filtered against clean "
             "English of the mtdetect shared data (train+dev) and wordfreq.\n"
         )
-        fh.write("tortured\texpected\tconfidence\n")
+        fh.write("tortured\texpected\tconfidence\tproper\n")
         for t, e, c in kept:
-            fh.write(f"{t}\t{e}\t{c:.2f}\n")
+            fh.write(f"{t}\t{e}\t{c:.2f}\t{int(is_proper(e, titles))}\n")
     print(f"tortured: {len(kept)} of {len(dictionary)} kept")
-    subs = spin_map(dictionary)
-    # A swapped pair that any 2013/2021 MT system wrote is too ordinary to flag.
-    mt_bigrams = word_bigrams(iter_mt_outputs(args.data, splits))
-    odd = odd_collocations(read_collocations(args.out), subs, bigrams + mt_bigrams, trigrams)
     tortured_phrases = {t for t, _, _ in kept}
     odd = [row for row in odd if row[0] not in tortured_phrases]  # the tortured rule already covers these
     with gzip.open(args.out / "phrasing_odd_collocations.tsv.gz", "wt", encoding="utf-8") as fh:
         fh.write(
             f"# Odd collocations: a fixed expression of clean English with one word swapped for a spinner synonym, never "
             f"seen in clean English. Built {today} by training/build_phrases.py from collocations.tsv.gz (count >= "
-            f"{ODD_MIN_COUNT}, PMI >= {ODD_MIN_PMI}) and word substitutions of the PPS tortured-phrase dictionary (CC BY 4.0).\n"
+            f"{ODD_MIN_COUNT}, PMI >= {ODD_MIN_PMI}) and word substitutions of the PPS tortured-phrase dictionary (CC BY 4.0), plus the "
+            f"hand-written NEWS_SPINS thesaurus swaps on news expressions (count >= {NEWS_MIN_COUNT}, PMI >= {NEWS_MIN_PMI}); swapped "
+            "forms seen in clean English or in WMT21/WMT13 MT output (train+dev) are dropped.\n"
         )
-        fh.write("odd\tidiomatic\tcount\n")
+        fh.write("odd\tidiomatic\tcount\tproper\n")
         for o, i, c in odd:
-            fh.write(f"{o}\t{i}\t{c}\n")
+            fh.write(f"{o}\t{i}\t{c}\t{int(is_proper(i, titles))}\n")
     print(f"odd collocations: {len(odd)} from {sum(1 for v in subs.values() if v >= ODD_MIN_SPIN)} substitutions")
 
 

@@ -1,29 +1,41 @@
 """Garble: text that no fluent writer produces, left by broken MT, spinners and OCR.
 
 Rules (each tuned to be silent on clean English of every register):
-- `garble.doubled_word`: "the the" (but not "that that", "had had", "bye bye", "very very");
+- `garble.doubled_word`: "the the", "Gold Gold" (but not "that that", "had had", "bye bye",
+  "Walla Walla");
 - `garble.repetition`: a content word repeated around a connector that is no English idiom
-  ("sanctions through sanctions"), or a phrase repeated back to back ("in the city in the city");
+  ("sanctions through sanctions", "practice of practice"; not "hand in hand"), or a phrase
+  repeated back to back ("in the city in the city", "designed for designed for");
 - `garble.word_order`: adjacent function words that clean English (almost) never puts together
-  although both are frequent ("a the", "the of", "is are"), from counts of clean text;
+  although both are frequent ("a the", "the of", "he his"), from counts of clean text and of
+  MT output;
 - `garble.missing_verb`: a long, punctuated sentence without a single verb-like word;
 - `garble.foreign_script`: an untranslated Cyrillic, CJK, Arabic, ... word in English prose
-  (a gloss in parentheses or a quoted term is left alone);
-- `garble.nonword`: an OCR-like non-word one typical character confusion away from a frequent
-  word ("tbe" -> the, "rnorning" -> morning, "l1ke" -> like).
+  (a gloss after a name or term, "Xi Jinping (习近平)", or a quoted term is left alone);
+- `garble.nonword`: character-level damage: an OCR-like non-word one typical confusion away
+  from a frequent word ("tbe" -> the, "rnorning" -> morning), digits or a capital I inside a
+  word ("pIans", "0f"), words glued together ("ofthe", "onWednesday"), hyphenation left in
+  ("ambi- tion"), a short function word misread in context ("practice ln the capital");
+- `garble.lowercase`: a name or sentence start in lower case inside consistently capitalised
+  prose ("in the capital moscow"); chat, reviews and e-mail are left alone.
 Per-passage features also describe the text when no rule fires (share of non-words, of
 unseen function-word pairs, repeated content words, mean word frequency, capitalised words).
+The feature columns are unchanged since round 1 (the model signature); lower-case findings
+count only towards max_confidence.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
-from bisect import bisect_left
+import string
+import sys
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, count
-from operator import eq, itemgetter
+from operator import eq, itemgetter, ne
 from typing import ClassVar
 
 import numpy as np
@@ -33,8 +45,9 @@ from wordfreq import zipf_frequency
 from ..config import Config
 from ..results import Finding
 from ..rules import Rule
-from ..text import Document, Passage, Token
+from ..text import ABBREVIATIONS, Document, Passage, Token
 from .base import Extraction, zeros
+from .phrasing import lowered_words, word_texts
 
 DOUBLED_WORD = Rule(
     "garble.doubled_word",
@@ -90,8 +103,21 @@ NONWORD = Rule(
     "tbe government -> the government",
 )
 
+LOWERCASE = Rule(
+    "garble.lowercase",
+    "warning",
+    "'{found}' should be capitalised: '{suggestion}'",
+    "A name, place, month or sentence start written in lower case inside otherwise well-cased "
+    "prose ('talks in moscow', '... on Monday. the minister said') is left by broken "
+    "pipelines that lower-case text, and by weak MT. Chat and all-lower-case text are left "
+    "alone. Fix: restore the capital.",
+    "talks in moscow on monday -> Moscow, Monday",
+)
+
 DATA_FUNCTION_BIGRAMS = "garble_function_bigrams.tsv"
 DATA_VERBS = "garble_verbs.txt"
+DATA_WORD_CASE = "garble_word_case.tsv.gz"
+DATA_COLLOCATIONS = "collocations.tsv.gz"
 
 # ---------------------------------------------------------------------------------------
 # Word lists (closed classes; written by hand, see the rule explanations for why)
@@ -148,10 +174,16 @@ AMBIGUOUS_FUNCTION_WORDS = frozenset(
 # preposition may end a clause ("looked at with fresh eyes", "agreed to from the start"), so
 # pairs starting with one are no evidence.
 WORD_ORDER_FIRST = frozenset(
-    "the a an this these those my your its our their every is are was were be been has have he she we they".split()
+    "the a an this these those my your its our their every is are was were be been has have he she we they "
+    "or than would should".split()
 )
 WORD_ORDER_MIN_EXPECTED = 30.0  # the pair would be seen this often in clean text if words were independent
 WORD_ORDER_MAX_RATIO = 0.002  # ... and is seen at most this share of that
+WORD_ORDER_MIN_EXPECTED_BOTH = 8.0  # or: expected this often, never seen in clean English ...
+WORD_ORDER_MIN_EXPECTED_MT = 15.0  # ... expected this often in MT output (a corpus over twice larger) ...
+WORD_ORDER_MAX_MT_RATIO = 0.002  # ... and about as rare there
+POSSESSIVES = frozenset("my your his her its our their".split())
+COORDINATORS = frozenset("and or but nor".split())  # "our and their children" is English
 
 MISSING_VERB_MIN_WORDS = 12
 SUBJECT_PRONOUNS = frozenset("i you he she we they it who".split())
@@ -171,6 +203,7 @@ IRREGULAR_VERBS = frozenset(
     sung sunk spoken stolen sworn swum taken torn thrown woken worn woven written
     """.split()
 )
+PROPER_MIN_SHARE = 0.97  # capitalised this often mid-sentence: a lower-case use is an error
 NONWORD_MAX_ZIPF = 0.5  # wordfreq Zipf below this: not a word of English
 NONWORD_MIN_CANDIDATE_ZIPF = 4.0  # the correction must be a frequent word
 ENGLISH_MIN_KNOWN_SHARE = 0.75  # passage must be mostly English words for the non-word rule
@@ -242,6 +275,7 @@ _SCRIPT_NAMES = (
 )
 _SCRIPT_RES = tuple((name, regex.compile(rf"\p{{{name}}}")) for name in _SCRIPT_NAMES)
 _QUOTE_CHARS = "\"'“”‘’«»「」『』„"
+GLOSS_MAX_ZIPF = 3.5  # a lower-case word rarer than this may be a transliteration being glossed
 _GREEK_MIN_LETTERS = 4  # shorter Greek runs are symbols (α, β, μm, ΔT)
 
 
@@ -251,9 +285,15 @@ _GREEK_MIN_LETTERS = 4  # shorter Greek runs are symbols (α, β, μm, ΔT)
 
 @dataclass(frozen=True)
 class FunctionBigrams:
+    """Counts of function words and adjacent function-word pairs in clean English, and the same
+    in machine-translated English (a larger corpus: a second opinion on rare pairs)."""
+
     unigrams: dict[str, int]
     pairs: dict[tuple[str, str], int]
     total: int
+    mt_unigrams: dict[str, int]
+    mt_pairs: dict[tuple[str, str], int]
+    mt_total: int
 
 
 @lru_cache(maxsize=1)
@@ -261,18 +301,23 @@ def function_bigrams() -> FunctionBigrams:
     path = resources.files("detector") / "data" / DATA_FUNCTION_BIGRAMS
     unigrams: dict[str, int] = {}
     pairs: dict[tuple[str, str], int] = {}
-    total = 1
+    mt_unigrams: dict[str, int] = {}
+    mt_pairs: dict[tuple[str, str], int] = {}
+    total = mt_total = 1
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
-        a, b, c = line.split("\t")[:3]
+        a, b, c, *rest = line.split("\t")
         if a == "first":
-            total = int(line.rsplit(" ", 1)[-1])
-        elif b == "":
-            unigrams[a] = int(c)
+            numbers = [int(x) for x in line.split() if x.isdigit()]
+            total, mt_total = numbers[0], (numbers[1] if len(numbers) > 1 else 1)
+            continue
+        mt = int(rest[0]) if rest and rest[0].isdigit() else 0
+        if b == "":
+            unigrams[a], mt_unigrams[a] = int(c), mt
         else:
-            pairs[(a, b)] = int(c)
-    return FunctionBigrams(unigrams, pairs, total)
+            pairs[(a, b)], mt_pairs[(a, b)] = int(c), mt
+    return FunctionBigrams(unigrams, pairs, total, mt_unigrams, mt_pairs, mt_total)
 
 
 @lru_cache(maxsize=1)
@@ -281,6 +326,69 @@ def verb_lexicon() -> frozenset[str]:
     path = resources.files("detector") / "data" / DATA_VERBS
     learnt = {w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")}
     return frozenset(learnt | VERB_FUNCTION_WORDS | IRREGULAR_VERBS)
+
+
+@lru_cache(maxsize=1)
+def word_case_counts() -> dict[str, tuple[float, int]]:
+    """Lower-case word -> (share of its mid-sentence occurrences written with a capital, number
+    of occurrences), for words capitalised at least 30% of the time ("moscow" (1.0, 347))."""
+    path = resources.files("detector") / "data" / DATA_WORD_CASE
+    with path.open("rb") as raw:
+        lines = gzip.decompress(raw.read()).decode("utf-8").splitlines()
+    out = {}
+    for line in lines[2:]:
+        word, share, n = line.split("\t")
+        out[sys.intern(word)] = (float(share), int(n))
+    return out
+
+
+@lru_cache(maxsize=1)
+def word_case() -> dict[str, float]:
+    """Lower-case word -> share of capitalised mid-sentence occurrences ("bill" 0.37)."""
+    return {w: share for w, (share, _) in word_case_counts().items()}
+
+
+@lru_cache(maxsize=1)
+def capitalisable_words() -> frozenset[str]:
+    """Words that are names or titles at least a third of the time ("bill", "mike", "moscow")."""
+    return frozenset(w for w, share in word_case().items() if share >= 0.33)
+
+
+@lru_cache(maxsize=1)
+def proper_only_words() -> frozenset[str]:
+    """Words English (almost) always capitalises: names, places, months, weekdays. A word seen
+    in lower case more than a couple of times (0.5% of its uses) is also an ordinary word."""
+    return frozenset(
+        w
+        for w, (share, n) in word_case_counts().items()
+        if share >= PROPER_MIN_SHARE
+        and len(w) > 2
+        and n * (1 - share) <= max(1.5, 0.005 * n)
+        and n >= 8
+        and w not in COMMON_WORD_NAMES
+    )
+
+
+# Names that are also ordinary lower-case words ("an august body", "china plates", "mars").
+COMMON_WORD_NAMES = frozenset(
+    """august mars march may june china turkey jordan polish nice bill mark rose grace hope faith will frank
+    sterling guinea ado coupe liang jersey cologne champagne bourbon scotch afghan herculean wolves aurora capitol
+    roman prix clueless cyberspace republicans democrats""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def bigram_counts() -> dict[tuple[str, str], int]:
+    """Counts of frequent word bigrams of clean English (count >= 5), for context checks."""
+    path = resources.files("detector") / "data" / DATA_COLLOCATIONS
+    with path.open("rb") as raw:
+        lines = gzip.decompress(raw.read()).decode("utf-8").splitlines()
+    out = {}
+    for line in lines[2:]:
+        expr, c, _ = line.split("\t")
+        a, _, b = expr.partition(" ")
+        out[(sys.intern(a), sys.intern(b))] = int(c)
+    return out
 
 
 _ZIPF_CACHE: dict[str, float] = {}  # memo of wordfreq look-ups (a bounded lru_cache is 3x slower)
@@ -320,6 +428,15 @@ def ocr_correction(word: str) -> str | None:
     return best
 
 
+def _never_seen_in_either(table: FunctionBigrams, a: str, b: str, expected: float) -> bool:
+    """A pair expected WORD_ORDER_MIN_EXPECTED_BOTH times in clean English but never seen
+    there, and (almost) never in the ~4M words of MT output either: "he his", "an at"."""
+    if expected < WORD_ORDER_MIN_EXPECTED_BOTH or table.pairs.get((a, b), 0) > 0 or b.startswith("<"):
+        return False
+    mt_expected = table.mt_unigrams.get(a, 0) * table.mt_unigrams.get(b, 0) / table.mt_total
+    return mt_expected >= WORD_ORDER_MIN_EXPECTED_MT and table.mt_pairs.get((a, b), 0) <= WORD_ORDER_MAX_MT_RATIO * mt_expected
+
+
 @lru_cache(maxsize=1)
 def forbidden_pairs() -> dict[str, frozenset[str]]:
     """First word -> the function words and punctuation classes that clean English (almost)
@@ -334,6 +451,8 @@ def forbidden_pairs() -> dict[str, frozenset[str]]:
                 continue
             expected = table.unigrams.get(a, 0) * count_b / table.total
             if expected >= WORD_ORDER_MIN_EXPECTED and table.pairs.get((a, b), 0) <= WORD_ORDER_MAX_RATIO * expected:
+                seconds.add(b)
+            elif _never_seen_in_either(table, a, b, expected) and not (a in POSSESSIVES and b in COORDINATORS):
                 seconds.add(b)
         if seconds:
             out[a] = frozenset(seconds)
@@ -361,13 +480,16 @@ class GarbleExtractor:
         "capitalised_share",
         "foreign_script_share",
     )
-    rules: ClassVar[tuple[Rule, ...]] = (DOUBLED_WORD, REPETITION, WORD_ORDER, MISSING_VERB, FOREIGN_SCRIPT, NONWORD)
+    rules: ClassVar[tuple[Rule, ...]] = (DOUBLED_WORD, REPETITION, WORD_ORDER, MISSING_VERB, FOREIGN_SCRIPT, NONWORD, LOWERCASE)
 
     def extract(self, doc: Document, config: Config) -> Extraction:
         if not doc.passages:
             return Extraction(zeros(doc, len(self.feature_names)), ())
         rows: list[list[float]] = []
         findings: list[Finding] = []
+        formal_doc: bool | None = None  # computed on first need: most documents never need it
+        # many "com- pletion" breaks: a transcription that keeps line-end hyphens on purpose
+        hyphen_breaks_allowed = "- " not in doc.text or len(_BROKEN_HYPHEN.findall(doc.text)) <= MAX_HYPHEN_BREAKS
         for passage in doc.passages:
             view = PassageView.of(passage, doc.text)
             found = find_repetitions(doc, view)
@@ -378,12 +500,19 @@ class GarbleExtractor:
             found += foreign
             nonwords, unknown = find_nonwords(doc, view)
             found += nonwords
+            found += find_ocr_damage(doc, view, found, hyphen_breaks_allowed)
+            if _lowercase_candidates(view):
+                if formal_doc is None:
+                    formal_doc = _consistently_cased(doc)
+                if formal_doc:
+                    found += find_lowercase(doc, view, found)
             rows.append(_features(view, found, unknown, len(order), foreign_letters))
             if found:
                 findings.extend(f for f in found if not config.is_allowed(f.text))
         return Extraction(np.array(rows, dtype=np.float32), tuple(findings))
 
 
+_OPENERS = "\"'“‘«([ \t*-–—•"  # may precede the first word of a passage
 _CHAT_MARKERS = frozenset("lol lmao rofl haha hahaha omg u ur wtf btw im".split())
 
 
@@ -391,20 +520,26 @@ class PassageView:
     """A passage's word tokens, their lower-case forms and Zipf frequencies, computed once.
     (A plain slotted class: a frozen dataclass costs microseconds per passage to build.)"""
 
-    __slots__ = ("passage", "doc_text", "tokens", "texts", "lowered", "zipfs", "informal")
+    __slots__ = ("passage", "doc_text", "tokens", "texts", "lowered", "zipfs", "informal", "_caps")
 
     def __init__(self, passage: Passage, doc_text: str) -> None:
         self.passage = passage
         self.doc_text = doc_text
         self.tokens: tuple[Token, ...] = passage.words  # words only, no punctuation
-        self.texts = [t.text for t in self.tokens]
-        lowered = " ".join(self.texts).lower().split()
-        if len(lowered) != len(self.tokens):  # a character whose lower case splits differently
-            lowered = [t.text.lower() for t in self.tokens]
+        self.texts = word_texts(passage)
+        lowered = lowered_words(passage)  # shared with the phrasing extractor
         self.lowered: list[str] = lowered
         self.zipfs: list[float] = zipfs_of(lowered)
         # chat markers or no capital at the start: repeated words there are emphasis
-        self.informal = not passage.text[:1].isupper() or not _CHAT_MARKERS.isdisjoint(lowered)
+        self.informal = not passage.text.lstrip(_OPENERS)[:1].isupper() or not _CHAT_MARKERS.isdisjoint(lowered)
+        self._caps: list[int] | None = None
+
+    @property
+    def caps(self) -> list[int]:
+        """Indices of the words with a capital letter anywhere (their text is not their lower case)."""
+        if self._caps is None:
+            self._caps = list(compress(count(), map(ne, self.texts, self.lowered)))
+        return self._caps
 
     @classmethod
     def of(cls, passage: Passage, doc_text: str) -> PassageView:
@@ -432,50 +567,130 @@ def find_repetitions(doc: Document, view: PassageView) -> list[Finding]:
     """Back-to-back repeated phrases, doubled words and "X preposition X"."""
     low, tokens, n = view.lowered, view.tokens, len(view.lowered)
     out: list[Finding] = []
+    same2 = view.same_as_next(2)
     for k in (4, 3, 2):
-        for i in view.same_as_next(k):
+        for i in same2 if k == 2 else view.same_as_next(k):
             if i + 2 * k > n or low[i + 1] != low[i + k + 1]:
                 continue
             words = low[i : i + k]
             if words != low[i + k : i + 2 * k] or not view.adjacent(i, i + 2 * k - 1):
                 continue
             original = [t.text for t in tokens[i : i + 2 * k]]
-            if original[:k] != original[k:] or _ordinary_phrase_repeat(words, original[:k]):
+            following = low[i + 2 * k] if i + 2 * k < n else ""
+            preceding = low[i - 1] if i else ""
+            if original[:k] != original[k:] or _ordinary_phrase_repeat(words, original[:k], following, preceding, view):
                 continue
             start, end = tokens[i].start, tokens[i + 2 * k - 1].end
             if not _overlaps(out, start, end):
                 out.append(_finding(doc, REPETITION, start, end, doc.text[start : tokens[i + k - 1].end], 0.8))
     for i in view.same_as_next(1):
         a, b = tokens[i], tokens[i + 1]
-        if _legit_double(a.text, b.text, low[i]) or _overlaps(out, a.start, b.end) or not view.adjacent(i, i + 1):
+        if _overlaps(out, a.start, b.end) or not view.adjacent(i, i + 1):
+            continue
+        capitalised = b.text[:1].isupper() and a.text[:1].isupper()
+        if _legit_double(a.text, b.text, low[i]) and not (capitalised and _common_capitalised_double(low[i], view)):
             continue
         function = low[i] in FUNCTION_WORDS
-        if not function:
+        if not function and not capitalised:
             tripled = (i + 2 < n and low[i + 2] == low[i]) or (i > 0 and low[i - 1] == low[i])
             if view.informal or tripled or not a.text.islower():
                 continue  # "cheap cheap cheap", "yup yup", "Wait wait": emphasis
         f = _finding(doc, DOUBLED_WORD, a.start, b.end, a.text, 0.85 if function else 0.5)
         out.append(f if function else _with_severity(f, "warning"))
-    for i in [i for i in view.same_as_next(2) if low[i + 1] in REPETITION_MIDDLES]:
+    for i in same2:
+        middle = low[i + 1]
+        if (
+            middle not in REPETITION_MIDDLES
+            and not (middle in SOFT_REPETITION_MIDDLES and _odd_echo(low[i], middle))
+            and not (middle in _BE_FORMS_AND_BY and low[i].endswith(_VERBAL_SUFFIXES) and low[i] not in ECHO_IDIOMS)
+        ):
+            continue
         a, c = tokens[i], tokens[i + 2]
         if not _is_content(low[i]) or _overlaps(out, a.start, c.end) or not view.adjacent(i, i + 2):
             continue
         if a.text[:1].isupper() and not view.at_sentence_start(i):
             continue  # names: "Jackson, son of Jackson"
+        if (i + 3 < n and low[i + 3] == "out") or (i and low[i - 1] in _DEGREE_WORDS):
+            continue  # "year in year out", "the most mortal of mortal sins"
         out.append(_finding(doc, REPETITION, a.start, c.end, a.text, 0.6))
     return out
 
 
-def _ordinary_phrase_repeat(words: list[str], original: list[str]) -> bool:
+# "X of X", "X with X", ... are garble unless an idiom: "hand in hand", "fire with fire".
+SOFT_REPETITION_MIDDLES = frozenset("of in with on at from into".split())
+ECHO_IDIOMS = frozenset(
+    """
+    hand arm year day week month night head one layer game brick wave fire like force love violence hate
+    kindness blood cheek shoulder toe nose side back wall heart man woman dog mano time
+    """.split()
+)
+_ECHO_SUFFIXES = ("ed", "ing", "ly", "ous", "ful", "ive", "ment", "tion", "ness", "ity", "ance", "ence", "able", "ible")
+
+
+def _odd_echo(word: str, middle: str) -> bool:
+    """ "practice of practice", "rushed in rushed": no idiom noun, and for the prepositions of
+    productive idioms ("hand in hand", "year on year") a verb, adjective or abstract noun."""
+    if word in ECHO_IDIOMS or len(word) < 4:
+        return False
+    if middle in ("of", "with", "from", "into", "at"):
+        return len(word) >= 5 or word.endswith(_ECHO_SUFFIXES)
+    return word.endswith(_ECHO_SUFFIXES) or (word.endswith("s") and not word.endswith("ss"))
+
+
+_DEGREE_WORDS = frozenset("most least more less very so too".split())
+# "skilled by skilled", "generation is generation": a verb form or adjective around "by" or "is"
+_BE_FORMS_AND_BY = frozenset("by is are was were".split())
+_VERBAL_SUFFIXES = ("ed", "ing", "ly", "ous", "ful", "ive", "able", "ible")
+
+
+# Reduplicated names and titles that are Title Case common words ("Sing Sing", "Baden-Baden").
+REDUPLICATED_NAMES = frozenset("sing baden pago bora walla mahi dum new talking please love rock monkey".split())
+_AND_OR = frozenset("and or nor but".split())
+_PHRASE_IDIOMS = frozenset({("and", "so", "on"), ("so", "on", "and"), ("on", "and", "on"), ("so", "and", "so")})
+
+
+def _common_capitalised_double(low: str, view: PassageView) -> bool:
+    """ "Gold Gold", "We We": a common lower-case word doubled in Title Case in formal prose
+    (not a name like "Walla Walla", "Mike Mike" or "Yusuf Yusuf")."""
+    if view.informal or low in REDUPLICATED_NAMES or low in ALLOWED_DOUBLES:
+        return False
+    return low in FUNCTION_WORDS or (zipf(low) >= 4.5 and low not in capitalisable_words())
+
+
+def _ordinary_phrase_repeat(words: list[str], original: list[str], following: str, preceding: str, view: PassageView) -> bool:
     """Repeated phrases that are speech, songs, signatures or idioms rather than garble."""
     if len(set(words)) < 2:
         return True
-    if len(words) == 2 and (words[0] in IDIOM_CONNECTORS or words[1] in IDIOM_CONNECTORS or "as" in words):
-        return True  # "face to face to", "brighter and brighter and brighter"
     if any(a in ALLOWED_DOUBLES and b in ALLOWED_DOUBLES for a, b in zip(words, words[1:], strict=False)):
         return True  # "ha ha ha ha"
-    # need a lower-case content word: "it is it is" is speech, "Sara Shackleton Sara Shackleton" a signature
-    return not any(len(w) >= 4 and _is_content(w) and o.islower() for w, o in zip(words, original, strict=False))
+    if len(words) == 2:
+        first, second = words
+        if second == "and":
+            return True  # "years and years and still", "brighter and brighter and brighter"
+        if second in _AND_OR:
+            return following == first  # "people or people or allergy" is garble
+        if second in IDIOM_CONNECTORS:
+            # "face to face to discuss", "step by step by": an idiom "X c X" then "c";
+            # "designed for designed for", "contracts for contracts for" are garble
+            return not (original[0].islower() and _is_content(first) and _not_idiom_noun(first))
+        if first in IDIOM_CONNECTORS and not (_is_content(second) and original[1].islower()):
+            return True
+        if first in IDIOM_CONNECTORS and preceding == second:
+            return True  # "postponed and postponed and postponed", "asking and asking and asking"
+    min_len = 4 if len(words) == 2 else 3  # "has run into has run into"
+    if any(len(w) >= min_len and _is_content(w) and o.islower() for w, o in zip(words, original, strict=False)):
+        return False  # a lower-case content word repeated: garble
+    if view.informal:
+        return True  # "it is it is" is speech, "Sara Shackleton Sara Shackleton" a signature
+    if len(words) >= 3 and all(w in FUNCTION_WORDS for w in words):
+        return tuple(words) in _PHRASE_IDIOMS  # "there has not there has not"
+    # a Title Case phrase repeated in formal prose: "Field Championships Field Championships"
+    return not any(o[:1].isupper() and _is_content(w) for w, o in zip(words, original, strict=False))
+
+
+def _not_idiom_noun(word: str) -> bool:
+    """A verb form, adjective or plural: cannot be the X of an "X to X" idiom."""
+    return word not in ECHO_IDIOMS and (word.endswith(_ECHO_SUFFIXES) or (word.endswith("s") and not word.endswith("ss")))
 
 
 def _legit_double(first: str, second: str, low: str) -> bool:
@@ -559,12 +774,15 @@ _NOT_PROSE = re.compile(r"[:;\n]|\s[-–—]\s|,.*,|\d")  # lists, captions, dat
 def find_missing_verb(doc: Document, view: PassageView) -> list[Finding]:
     """Long, ordinary (not headline, list or caption) sentences with no verb-like word at all."""
     out: list[Finding] = []
+    verbs = verb_lexicon()
     for sent in view.passage.sentences:
         s_text = sent.text
-        if len(s_text) < 50 or not s_text.endswith(".") or not s_text[:1].isupper() or _NOT_PROSE.search(s_text):
+        if len(s_text) < 50 or not s_text.endswith(".") or not s_text[:1].isupper():
             continue
-        if not verb_lexicon().isdisjoint(s_text.lower().split()):
+        if not verbs.isdisjoint(s_text.lower().split()):
             continue  # quick path: a verb not touching punctuation
+        if _NOT_PROSE.search(s_text):
+            continue
         first = bisect_left(view.tokens, sent.start, key=_start)
         idx = range(first, bisect_left(view.tokens, sent.end, lo=first, key=_start))
         if len(idx) < MISSING_VERB_MIN_WORDS or sum(view.tokens[i].text[:1].isupper() for i in idx) > len(idx) / 3:
@@ -658,13 +876,44 @@ def _script_of(run: str) -> str:
 
 
 def _glossed_or_quoted(text: str, start: int, end: int) -> bool:
-    """In parentheses or brackets (a gloss: "Xi Jinping (习近平)") or in quotes."""
+    """A gloss in parentheses or brackets after the name or term it glosses ("Xi Jinping
+    (习近平)", "known as tangping (躺平)", "(Chinese: 人民日报)"), or a quoted term. A bracketed
+    foreign phrase after a function word or an ordinary word ("he (ТАСС) was arrested")
+    glosses nothing: it is left-over source text."""
     before = text[:start].rstrip()
     after = text[end:].lstrip()
-    if before[-1:] in "([（【" or (before[-1:] in _QUOTE_CHARS and after[:1] in _QUOTE_CHARS):
+    if before[-1:] in _QUOTE_CHARS and after[:1] in _QUOTE_CHARS:
         return True
-    open_paren = text.rfind("(", 0, start)
-    return open_paren != -1 and text.find(")", open_paren) >= end and text.rfind(")", 0, start) < open_paren
+    if before[-1:] in "([（【":
+        open_at = len(before) - 1
+    else:
+        open_at = text.rfind("(", 0, start)
+        if open_at == -1 or text.find(")", open_at) < end or text.rfind(")", 0, start) > open_at:
+            return False
+        if _LATIN_LETTER.search(text, open_at, start):
+            return True  # "(Chinese: 人民日报)", "(in Russian, санкции)"
+    return _glossable(text[:open_at].rstrip())
+
+
+_LAST_WORD = regex.compile(r"([\p{L}\p{N}'’\-.]+)[\"'”’»]?$")
+
+
+def _glossable(before: str) -> bool:
+    """Does the text before a bracket end with something a gloss can follow: a name or
+    capitalised term, a rare (foreign or technical) word, a quote, or a number?"""
+    if not before:
+        return False
+    if before[-1] in _QUOTE_CHARS:
+        return True
+    m = _LAST_WORD.search(before)
+    if not m:
+        return before[-1] not in ",;:"
+    word = m.group(1)
+    low = word.lower()
+    if word[:1].isupper():
+        # a name or term; a capitalised function word ("The", "He") glosses nothing
+        return low not in FUNCTION_WORDS
+    return zipf(low) < GLOSS_MAX_ZIPF and low not in FUNCTION_WORDS
 
 
 def find_nonwords(doc: Document, view: PassageView) -> tuple[list[Finding], int]:
@@ -672,7 +921,11 @@ def find_nonwords(doc: Document, view: PassageView) -> tuple[list[Finding], int]
     alphabetic words unknown to wordfreq (a feature)."""
     zipfs, lowered, tokens = view.zipfs, view.lowered, view.tokens
     unknown = sum(map(str.isalpha, compress(lowered, map((0.0).__eq__, zipfs))))
-    candidates = [i for i in compress(count(), map(RARE_FORM_MAX_ZIPF.__gt__, zipfs)) if _nonword_shape(tokens[i].text)]
+    candidates = [
+        i
+        for i in compress(count(), map(RARE_FORM_MAX_ZIPF.__gt__, zipfs))
+        if _nonword_shape(tokens[i].text) or _capitalised_article_shape(tokens[i].text)
+    ]
     if not candidates or unknown > (1 - ENGLISH_MIN_KNOWN_SHARE) * len(tokens):
         return [], unknown
     out: list[Finding] = []
@@ -680,13 +933,336 @@ def find_nonwords(doc: Document, view: PassageView) -> tuple[list[Finding], int]
         fix = ocr_correction(lowered[i])
         if fix is None or (zipfs[i] >= NONWORD_MAX_ZIPF and zipf(fix) < RARE_FORM_MIN_CANDIDATE_ZIPF):
             continue  # a rare form wordfreq knows needs a very frequent correction ("tbe" -> the)
+        if not tokens[i].text.islower():
+            if fix != "the":
+                continue  # a capitalised rare word is a name unless it is a misread "The"
+            fix = fix[:1].upper() + fix[1:]
         out.append(_finding(doc, NONWORD, tokens[i].start, tokens[i].end, fix, 0.6))
     return out, unknown
+
+
+def _capitalised_article_shape(word: str) -> bool:
+    """ "Tlie", "Tbe", "Thc": a capitalised three- or four-letter form (maybe a misread "The")."""
+    return 3 <= len(word) <= 4 and word.istitle() and word.isalpha()
 
 
 def _nonword_shape(word: str) -> bool:
     """Lower case, 3+ characters, no hyphen/period/apostrophe, no digit at the edges ("mp3")."""
     return len(word) >= 3 and word.islower() and word.isalnum() and word[0].isalpha() and word[-1].isalpha()
+
+
+# ---------------------------------------------------------------------------------------
+# OCR damage beyond single non-words: confusable characters, merged words, broken hyphenation,
+# short function words misread in context ("ln the", "bc used")
+
+_CONFUSABLE = regex.compile(r"^(?=.*\p{Ll})(?=.*[015I])[\p{L}015]+$")
+# "10s" (shillings), "5am", "1st", "3g": numbers with a unit or suffix, not misread letters
+_NUMBER_WITH_UNIT = regex.compile(
+    r"^(?:\d{2,}\p{L}*|\d(?:am|pm|st|nd|rd|th|s|d|g|k|m|x|kg|km|mm|cm|ml|mb|gb|v|w|h|ft|in|lb|yr|yrs)|\p{Lu}+\d+|\p{L}\p{Lu}*\d+|\d\p{Lu}+)$"
+)  # "10s", "5am", "F1", "SEAT0", "t0": a number, unit or code
+_CONFUSABLE_MAP = str.maketrans({"0": "o", "1": "l", "5": "s", "I": "l"})
+_SHORT_FUNCTION = frozenset("of on or do in it is so no go be by at as an if up we he me us".split())
+_BROKEN_HYPHEN = regex.compile(r"(?<![\p{L}\-])(\p{L}\p{Ll}+)- (\p{Ll}{2,})(?![\p{L}\-])")
+_CAMEL_MERGE = regex.compile(r"(of|on|and|in|the|to|at|for|with|by|from|right|left)(\p{Lu}\p{Ll}{2,})")
+MERGED_MIN_PART_ZIPF = 3.5
+MAX_HYPHEN_BREAKS = 2  # per document; more are a transcription convention, not damage
+CONFUSABLE_MIN_ZIPF_LONG = 3.0  # a digit inside a long word is strong evidence: "n0tebook"
+CONTEXT_MIN_COUNT = 100  # the corrected word forms a bigram this frequent with a neighbour
+SHORT_MAX_ZIPF = 4.6
+_SHORT_LENGTHS = frozenset({2, 3})
+
+
+def find_ocr_damage(doc: Document, view: PassageView, taken: list[Finding], hyphen_breaks: bool = True) -> list[Finding]:
+    """Character-level damage that find_nonwords misses: "pIans" and "0f" (digit or capital I
+    for a letter), "ofthe" (a dropped space), "ambi- tion" (hyphenation left in), and short
+    function words misread in context ("ln the", "mainly bc used")."""
+    out: list[Finding] = []
+    tokens, lowered, zipfs = view.tokens, view.lowered, view.zipfs
+    taken_starts = {f.start for f in taken}
+    for i in compress(count(), map((0.0).__eq__, zipfs)) if not view.informal else ():  # unknown: two glued words?
+        tok = tokens[i]
+        if tok.start in taken_starts:
+            continue
+        fix = _merged_fix(lowered[i], tok.text)
+        if fix and not _code_like(doc.text, tok.start, tok.end):
+            out.append(_finding(doc, NONWORD, tok.start, tok.end, fix, 0.6))
+    if not view.informal:
+        out += _short_misreads(doc, view, taken_starts)
+    ptext = view.passage.text
+    candidates = _mixed_tokens(view)
+    if candidates:
+        # "alI", "Inspect0r": also known lower-case forms; "onWednesday": a dropped space
+        done = {f.start for f in out} | taken_starts
+        for tok in (tokens[i] for i in candidates):
+            if tok.start in done or _code_like(doc.text, tok.start, tok.end):
+                continue
+            fix = _confusable_fix(tok.text)
+            if not fix:
+                m = _CAMEL_MERGE.fullmatch(tok.text)
+                rest = m.group(2) if m else ""
+                if m and (zipf(rest.lower()) >= 3.0 or rest.lower() in word_case()):
+                    fix = f"{m.group(1)} {rest}"
+            if fix and fix != tok.text:
+                out.append(_finding(doc, NONWORD, tok.start, tok.end, fix, 0.6))
+    if hyphen_breaks and "- " in ptext:  # (False: the document keeps line-end hyphens throughout)
+        for m in _BROKEN_HYPHEN.finditer(ptext):
+            left, right = m.group(1), m.group(2)
+            joined = left + right
+            low_left = left.lower()
+            if (
+                right in ("and", "or", "to", "nor")
+                or zipf(joined.lower()) < 3.0
+                or (zipf(low_left) >= 3.0 and zipf(right) >= 3.0)
+            ):
+                continue  # "pre- and post-war", or two real words around a dash
+            start, end = view.passage.start + m.start(), view.passage.start + m.end()
+            out.append(_finding(doc, NONWORD, start, end, joined, 0.6))
+    return out
+
+
+def _code_like(text: str, start: int, end: int) -> bool:
+    """An identifier: "isinstance(", "__init__", "os.path", "user@host"."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return before in ("_", ".", "@", "/", "#", "$") or after in ("(", "_", "@", "/", "=", "[")
+
+
+def _mixed_tokens(view: PassageView) -> list[int]:
+    """Indices of tokens with a digit 0/1/5 next to a letter, or a capital inside a lower-case
+    word ("pIans", "0f", "onWednesday"). Cheap tests first: most passages have none."""
+    texts, lowered = view.texts, view.lowered
+    out: list[int] = []
+    shape = view.passage.text.translate(_LETTER_DIGIT_SHAPE)  # letters -> "a", 0/1/5 -> "0"
+    if "a0" in shape or "0a" in shape:  # "0f", "Inspect0r" (also "1990s": filtered later)
+        offset, tokens = view.passage.start, view.tokens
+        for m in _DIGIT_LETTER_SHAPE.finditer(shape):
+            out.append(bisect_right(tokens, offset + m.start(), key=_start) - 1)
+    # tokens with a capital (text differs from its lower case) beyond the first letter
+    for i in view.caps:
+        t = texts[i]
+        if t[1:] != lowered[i][1:] and not t.isupper() and t.isalpha():
+            out.append(i)
+    return sorted({i for i in out if i >= 0}) if out else out
+
+
+_LETTER_DIGIT_SHAPE = str.maketrans({**dict.fromkeys(string.ascii_letters, "a"), "1": "0", "5": "0"})
+_DIGIT_LETTER_SHAPE = re.compile(r"a0|0a")
+
+
+def _confusable_fix(word: str) -> str | None:
+    """ "pIans" -> plans, "0f" -> of, "Inspect0r" -> Inspector: digits 0/1/5 or a capital I
+    among lower-case letters, where the repaired word is a frequent English word."""
+    if len(word) < 2 or not _CONFUSABLE.match(word) or _NUMBER_WITH_UNIT.match(word):
+        return None
+    if "I" in word and not any(c in word for c in "015") and word.index("I") == 0:
+        return None  # "Ill", "Iowa": a capital I at the start is a capital
+    fixed = (word[0] + word[1:].translate(_CONFUSABLE_MAP)) if word[0] == "I" else word.translate(_CONFUSABLE_MAP)
+    if fixed[0] in "015":
+        fixed = {"0": "o", "1": "i", "5": "s"}[fixed[0]] + fixed[1:]
+    low = fixed.lower()
+    if len(low) == 2:
+        return fixed if low in _SHORT_FUNCTION else None
+    if zipf(low) < (CONFUSABLE_MIN_ZIPF_LONG if len(low) >= 6 else NONWORD_MIN_CANDIDATE_ZIPF):
+        low2 = low.replace("l", "i")  # "1" may stand for "i" too: "f1nal"
+        if zipf(low2) < NONWORD_MIN_CANDIDATE_ZIPF:
+            return None
+        fixed = low2 if fixed.islower() else fixed[0] + low2[1:]
+    return fixed
+
+
+# Function words that OCR glues to a neighbour. Prepositions that double as prefixes ("in",
+# "for", "on", "by", "to": "incertain", "forswears") are left out on the left.
+_GLUED_LEFT = frozenset("of the and that was has had not with from are were this their".split())
+_GLUED_RIGHT = frozenset("and the of has is was that with from were are had have not for".split())
+
+
+def _merged_fix(low: str, original: str) -> str | None:
+    """ "ofthe" -> "of the", "disarmamentand" -> "disarmament and": an unknown lower-case word
+    that is a frequent word with a function word glued to it. (Two content words glued
+    together are too often an English compound: "chartroom", "gearwheels".)"""
+    if len(low) < 5 or not low.isalpha() or not original.islower() or zipf(low) > 0.0 or _is_typo(low):
+        return None
+    for left in _GLUED_LEFT:
+        if low.startswith(left) and len(low) - len(left) >= 3 and zipf(low[len(left) :]) >= MERGED_MIN_PART_ZIPF:
+            return f"{left} {low[len(left) :]}"
+    for right in _GLUED_RIGHT:
+        if low.endswith(right) and len(low) - len(right) >= 3 and zipf(low[: -len(right)]) >= MERGED_MIN_PART_ZIPF:
+            return f"{low[: -len(right)]} {right}"
+    return None
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=20_000)
+def _is_typo(word: str) -> bool:
+    """One deletion, transposition or substitution away from a frequent word ("monthe" ->
+    month, "importand" -> important): a spelling slip, not two words glued together."""
+    n = len(word)
+    for i in range(n):
+        if zipf(word[:i] + word[i + 1 :]) >= 4.0:
+            return True
+        if i + 1 < n and zipf(word[:i] + word[i + 1] + word[i] + word[i + 2 :]) >= 4.0:
+            return True
+        for c in _LETTERS:
+            if c != word[i] and zipf(word[:i] + c + word[i + 1 :]) >= 4.0:
+                return True
+    return False
+
+
+_SHORT_CONFUSIONS = (
+    ("l", "i"),
+    ("l", "t"),
+    ("c", "e"),
+    ("ri", "n"),
+    ("b", "h"),
+    ("h", "b"),
+    ("0", "o"),
+    ("rn", "m"),
+    ("c", "o"),
+    ("i", "l"),
+)
+
+
+def _short_misreads(doc: Document, view: PassageView, taken_starts: set[int]) -> list[Finding]:
+    """Two- and three-letter tokens that are one OCR confusion from a function word which fits
+    the neighbours far better: "practice ln the" (in the), "mainly bc used" (be used)."""
+    lowered, tokens, zipfs = view.lowered, view.tokens, view.zipfs
+    counts = bigram_counts()
+    out: list[Finding] = []
+    n = len(lowered)
+    for i in compress(count(), map(_SHORT_LENGTHS.__contains__, map(len, lowered))):
+        w = lowered[i]
+        if zipfs[i] >= SHORT_MAX_ZIPF or w in FUNCTION_WORDS or not w.isalpha() or tokens[i].start in taken_starts:
+            continue
+        if not tokens[i].text.islower():
+            continue
+        prev = lowered[i - 1] if i and view.adjacent(i - 1, i) else None
+        nxt = lowered[i + 1] if i + 1 < n and view.adjacent(i, i + 1) else None
+        if prev is None or nxt is None or (prev, w) in counts or (w, nxt) in counts:
+            continue
+        for wrong, right in _SHORT_CONFUSIONS:
+            at = w.find(wrong)
+            if at == -1:
+                continue
+            fix = w[:at] + right + w[at + len(wrong) :]
+            if fix not in FUNCTION_WORDS:
+                continue
+            before, after = counts.get((prev, fix), 0), counts.get((fix, nxt), 0)
+            if max(before, after) >= CONTEXT_MIN_COUNT and min(before, after) > 0:
+                out.append(_finding(doc, NONWORD, tokens[i].start, tokens[i].end, fix, 0.55))
+                break
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Lower-cased names and sentence starts
+
+_SENTENCE_START_LOWER = regex.compile(r"(?<=(?<![\p{L}.])(\p{L}[\p{Ll}\d%]+|\d+%?)\.\s{1,3})\p{Ll}[\p{Ll}'’\-]*")
+_NOT_LOWERCASE_CONTEXT = frozenset("@#/\\_=<>{}[]|~`^$;&")
+
+
+def find_lowercase(doc: Document, view: PassageView, taken: list[Finding]) -> list[Finding]:
+    """Lower-cased names ("in moscow") and sentence starts ("on Monday. the minister", a
+    after a period) inside well-cased prose. Chat, all-lower-case
+    text and code-like text are skipped."""
+    if not _well_cased(view):
+        return []
+    out: list[Finding] = []
+    text, passage = doc.text, view.passage
+    proper = proper_only_words()
+    for i in compress(count(), map(proper.__contains__, view.lowered)):
+        tok = view.tokens[i]
+        if not tok.text.islower() or (tok.start and text[tok.start - 1] in _NOT_LOWERCASE_CONTEXT):
+            continue
+        if text.startswith("://", tok.end) or tok.text in ("http", "https", "www"):
+            continue
+        if tok.end < len(text) and text[tok.end] in "@/._" and text[tok.end + 1 : tok.end + 2].isalnum():
+            continue  # "moscow.ru", "london_office"
+        fix = tok.text[:1].upper() + tok.text[1:]
+        out.append(_finding(doc, LOWERCASE, tok.start, tok.end, fix, 0.6))
+    matches = _SENTENCE_START_LOWER.finditer(passage.text) if _QUICK_LOWER_START.search(passage.text) else ()
+    starts = [
+        m
+        for m in matches
+        if m.group(1).lower() not in ABBREVIATIONS
+        and m.group(1).lower() not in _UNITS
+        and (not m.group(1)[:1].isupper() or len(m.group(1)) >= 5 or m.group(1).lower() in proper)
+        and m.group().lower() in SENTENCE_OPENER_WORDS
+        and not passage.text.startswith(("://", ".", "@"), m.end())
+    ]
+    if len(starts) > max(2, len(passage.sentences) - 1):
+        return out  # more lower-case than capitalised sentence starts: the writer's habit
+    for m in starts:
+        start, end = passage.start + m.start(), passage.start + m.end()
+        if _overlaps(out, start, end) or _overlaps(taken, start, end):
+            continue
+        word = text[start:end]
+        out.append(_finding(doc, LOWERCASE, start, end, word[:1].upper() + word[1:], 0.55))
+    return out
+
+
+# A lower-case word after a sentence-final period (not an abbreviation), optionally opening a quote.
+_SENTENCE_START_LOWER = regex.compile(r"(?<=(?<![\p{L}.])(\p{L}[\p{Ll}\d%]+|\d+%?)\.\s{1,3}[\"“‘]?)\p{Ll}[\p{Ll}'’\-]*")
+_UNITS = frozenset("cm mm km lb lbs ft in oz kg sq yd yds mi hr hrs min sec ins pt pts gal dom rec".split())
+SENTENCE_OPENER_WORDS = frozenset(
+    # openers of formal prose; "and", "but", "so", "no" open sentences of casual writing too
+    """the a an this that these those it its he she they we his her their our there then in on at for
+    with by from after before when while as if since although though however meanwhile also still now
+    today yesterday one some all both each what who mr mrs ms dr""".split()
+)
+
+
+_CASUAL_WORDS = frozenset("i i'm i've i'd im ive u ur pls plz thx lol btw".split())  # as written, lower case
+_LOWER_START_ANYWHERE = regex.compile(r"(?:^|[.!?]\s{1,3})[\"“‘]?\p{Ll}")
+_UPPER_START_ANYWHERE = regex.compile(r"(?:^|[.!?]\s{1,3})[\"“‘]?\p{Lu}")
+
+
+_QUICK_LOWER_START = re.compile(r"\.(?<=[a-z0-9%]\.)\s{1,3}[\"“‘]?[a-z]")  # starts with a literal: fast scan
+
+
+def _lowercase_candidates(view: PassageView) -> bool:
+    """Cheap test: a lower-case sentence start or a lower-case proper-only word is present."""
+    if _QUICK_LOWER_START.search(view.passage.text):
+        return True
+    return not proper_only_words().isdisjoint(view.texts)  # the set holds lower-case forms only
+
+
+def _consistently_cased(doc: Document) -> bool:
+    """Formal, consistently capitalised writing (news, reports): the lower-case rule only runs
+    there. Writers of chat, reviews and e-mail ("i", "you", "thanks", "?") lower-case
+    names and sentence starts by habit; a planted lower-case word stands out only against a
+    document that capitalises its sentence starts and names nearly everywhere."""
+    proper = proper_only_words()
+    capital_names = lower_names = 0
+    for passage in doc.passages:
+        lowered = lowered_words(passage)
+        text = passage.text
+        if "??" in text or "!!" in text or not _CASUAL_WORDS.isdisjoint([t.text for t in passage.words]):
+            return False
+        if "?" in text and not any(q in text for q in _QUOTE_CHARS):
+            return False  # questions outside quotes: forums, reviews, e-mail
+        for i in compress(count(), map(proper.__contains__, lowered)):
+            if passage.words[i].text[:1].isupper():
+                capital_names += 1
+            else:
+                lower_names += 1
+    upper_starts = sum(len(_UPPER_START_ANYWHERE.findall(p.text)) for p in doc.passages)
+    lower_starts = sum(len(_LOWER_START_ANYWHERE.findall(p.text)) for p in doc.passages)
+    return capital_names >= lower_names and lower_names <= 3 and upper_starts > lower_starts and lower_starts <= 3
+
+
+def _well_cased(view: PassageView) -> bool:
+    """Prose that writes names and sentence starts with capitals: a few capitalised words
+    after the first, and no marks of casual writing ("i think", "dont", "lol")."""
+    texts = view.texts
+    if len(texts) < 6 or not _CHAT_MARKERS.isdisjoint(view.lowered):
+        return False
+    capitals = sum(map(str.isupper, map(itemgetter(0), texts[1:])))
+    return capitals >= 2 and _LOWER_I.isdisjoint(texts)
+
+
+_LOWER_I = frozenset({"i", "im", "ive", "dont", "cant", "u"})
 
 
 _RULE_IDS = tuple(r.id for r in GarbleExtractor.rules)
@@ -699,7 +1275,8 @@ def _features(view: PassageView, found: list[Finding], unknown: int, n_order: in
     n = len(view.tokens)
     distinct_content = len(set(view.lowered) - FUNCTION_WORDS)
     n_content = n - sum(map(FUNCTION_WORDS.__contains__, view.lowered))
-    capitalised = sum(map(str.isupper, map(itemgetter(0), view.texts)))
+    texts = view.texts
+    capitalised = sum(1 for i in view.caps if texts[i][0].isupper())
     return [
         counts[DOUBLED_WORD.id],
         counts[REPETITION.id],

@@ -3,18 +3,25 @@
 Three sources of evidence, from surest to weakest:
 - `phrasing.tortured`: a phrase of the Problematic Paper Screener dictionary ("profound
   learning" for *deep learning*), filtered to phrases that are rare as ordinary English
-  (training/build_phrases.py, data/phrasing_tortured.tsv.gz);
+  (training/build_phrases.py, data/phrasing_tortured.tsv.gz); names and titles may be spun
+  in Title Case too ("Unused York", "Joined Together States"); plus SPINNER_PATTERNS, spun
+  discourse phrases and titles with context guards ("with the end goal to", ", for model,",
+  "Key Minister John Howard");
 - `phrasing.calque`: a hand-curated list of calques and broken fixed expressions typical of
   machine translation ("according to the words of", "spoke in the background" for *spoke on
   background*), each a pattern with context guards and the idiomatic form (CALQUES below);
 - `phrasing.odd_collocation`: a frequent fixed expression of clean English with one word
-  swapped for a spinner synonym that clean English never uses there ("air contamination" for
-  *air pollution*; data/phrasing_odd_collocations.tsv.gz).
+  swapped for a spinner synonym that clean English and MT output never use there ("air
+  contamination" for *air pollution*, "human privileges" for *human rights*;
+  data/phrasing_odd_collocations.tsv.gz).
+Speed: the passage's lower-case words are computed once and shared with the garble extractor
+(`lowered_words`), interned so that one dict look-up per word pair serves all tables.
 """
 
 from __future__ import annotations
 
 import gzip
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,30 +93,78 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.text.lower() for t in tokenize(phrase) if t.is_word)
 
 
+TorturedEntry = tuple[tuple[str, ...], str, float, bool]
+
+
 @lru_cache(maxsize=1)
-def tortured_table() -> dict[str, list[tuple[tuple[str, ...], str, float]]]:
-    """Index -> [(phrase words, expected term, confidence)], longest phrases first. The index is
-    the first two words of a phrase joined by a space, or the word of a one-word entry."""
-    table: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
-    for tortured, expected, confidence in _data_lines(DATA_TORTURED):
+def tortured_table() -> dict[tuple[str, ...], list[TorturedEntry]]:
+    """Index -> [(phrase words, expected term, confidence, expected is a name or title)],
+    longest phrases first. The index is the first two words of a phrase, or the one word of a
+    one-word entry, as a tuple."""
+    table: dict[tuple[str, ...], list[TorturedEntry]] = {}
+    for tortured, expected, confidence, *rest in _data_lines(DATA_TORTURED):
         key = phrase_key(tortured)
         if key:
-            table.setdefault(" ".join(key[:2]), []).append((key, expected, float(confidence)))
+            proper = bool(rest) and rest[0] == "1"
+            table.setdefault(key[:2], []).append((key, expected, float(confidence), proper))
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))
     return table
 
 
 @lru_cache(maxsize=1)
-def odd_table() -> dict[str, str]:
-    """Odd pair ("air contamination") -> the idiomatic expression it is a swapped form of."""
-    return {odd: idiomatic for odd, idiomatic, _ in _data_lines(DATA_ODD)}
+def odd_table() -> dict[tuple[str, str], str]:
+    """Odd pair (("air", "contamination")) -> the idiomatic expression it is a swapped form of."""
+    return {_pair(row[0]): row[1] for row in _data_lines(DATA_ODD)}
 
 
 @lru_cache(maxsize=1)
-def frequent_bigrams() -> frozenset[str]:
+def odd_proper() -> frozenset[tuple[str, str]]:
+    """Odd pairs whose idiomatic expression is a name or title ("joined states")."""
+    return frozenset(_pair(row[0]) for row in _data_lines(DATA_ODD) if len(row) > 3 and row[3] == "1")
+
+
+@lru_cache(maxsize=1)
+def frequent_bigrams() -> frozenset[tuple[str, str]]:
     """Word bigrams ("prime minister") frequent in clean English, for the fluency feature."""
-    return frozenset(expr for expr, _, _ in _data_lines(DATA_COLLOCATIONS) if expr.count(" ") == 1)
+    return frozenset(_pair(expr) for expr, _, _ in _data_lines(DATA_COLLOCATIONS) if expr.count(" ") == 1)
+
+
+def _pair(phrase: str) -> tuple[str, str]:
+    a, b = phrase.split(" ", 1)
+    return (sys.intern(a), sys.intern(b))
+
+
+_LOWER: dict[str, str] = {}  # token text -> interned lower case (token texts are interned too)
+_LOWER_MAX = 500_000
+
+
+def word_texts(passage: Passage) -> list[str]:
+    """The texts of the passage's words, computed once per passage (shared like lowered_words)."""
+    cached = passage.__dict__.get("_word_texts")
+    if cached is None:
+        cached = passage.__dict__["_word_texts"] = [t.text for t in passage.words]
+    return cached
+
+
+def lowered_words(passage: Passage) -> list[str]:
+    """The passage's words in lower case, computed once per passage and shared by the phrasing
+    and garble extractors. The strings are interned, so their hashes are computed once per
+    process and dict/set look-ups of words and word pairs stay cheap."""
+    cached = passage.__dict__.get("_lowered_words")  # same storage as functools.cached_property
+    if cached is not None:
+        return cached
+    texts = word_texts(passage)
+    lowered = list(map(_LOWER.get, texts))
+    if None in lowered:
+        if len(_LOWER) >= _LOWER_MAX:
+            _LOWER.clear()
+        for i, (low, text) in enumerate(zip(lowered, texts, strict=True)):
+            if low is None:
+                low = _LOWER[text] = sys.intern(text.lower())
+                lowered[i] = low
+    passage.__dict__["_lowered_words"] = lowered
+    return lowered
 
 
 # ---------------------------------------------------------------------------------------
@@ -128,14 +183,45 @@ class Calque:
     suggest: Callable[[regex.Match], str]
     confidence: float
     note: str
+    rule: Rule = CALQUE
+    severity: str | None = None  # None: the rule's own severity
+    context: regex.Pattern | None = None  # must match somewhere in the lower-case passage
 
 
-def _calque(triggers: str, pattern: str, suggest: str | Callable[[regex.Match], str], confidence: float, note: str) -> Calque:
+def _calque(
+    triggers: str,
+    pattern: str,
+    suggest: str | Callable[[regex.Match], str],
+    confidence: float,
+    note: str,
+    rule: Rule = CALQUE,
+    severity: str | None = None,
+    case_sensitive: bool = False,
+    requires_text: str | None = None,
+) -> Calque:
     """`triggers` is "any of these words" optionally followed by "+ all of these": "said stated + from"."""
     any_of, _, all_of = triggers.partition("+")
-    compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE | regex.V1)
+    flags = regex.VERBOSE | regex.V1 | (0 if case_sensitive else regex.IGNORECASE)
+    compiled = regex.compile(pattern, flags)
     fn = suggest if callable(suggest) else (lambda _m, s=suggest: s)
-    return Calque(frozenset(any_of.split()), frozenset(all_of.split()), compiled, fn, confidence, note)
+    context = regex.compile(requires_text) if requires_text else None
+    return Calque(frozenset(any_of.split()), frozenset(all_of.split()), compiled, fn, confidence, note, rule, severity, context)
+
+
+_ING = {
+    "note": "noting",
+    "mention": "mentioning",
+    "say": "saying",
+    "remember": "remembering",
+    "recall": "recalling",
+    "add": "adding",
+    "emphasize": "emphasizing",
+    "emphasise": "emphasising",
+    "stress": "stressing",
+    "point out": "pointing out",
+    "notice": "noticing",
+    "consider": "considering",
+}
 
 
 def _match_case(template: str, found: str) -> str:
@@ -233,7 +319,7 @@ CALQUES: tuple[Calque, ...] = (
         "Photos are taken, not made (German 'ein Foto machen', French 'faire une photo').",
     ),
     _calque(
-        "do does did doing done",
+        "mistake mistakes",
         r"\b(?P<span>(?P<verb>do|does|did|doing|done)\s+(?:(?:a|the|some|many|several|these|such|big|serious|huge|terrible|grave|stupid)\s+){0,2}mistakes?)\b",
         lambda m: (
             {"do": "make", "does": "makes", "did": "made", "doing": "making", "done": "made"}[m["verb"].lower()]
@@ -312,14 +398,331 @@ CALQUES: tuple[Calque, ...] = (
         0.6,
         "'In the same time, ...' as a connective: 'at the same time' (French 'en même temps').",
     ),
+    _calque(
+        "like + well",
+        r"\b(?P<span>as\s+well\s+like)\b",
+        "as well as",
+        0.85,
+        "'as well like' (Russian 'а также как', German 'sowie'): 'as well as'.",
+    ),
+    _calque(
+        "shortest + terms",
+        r"\b(?P<span>in\s+the\s+shortest\s+(?:possible\s+)?terms?)\b",
+        "as soon as possible",
+        0.85,
+        "'in the shortest terms' (Russian 'в кратчайшие сроки'): 'as soon as possible', 'very quickly'.",
+    ),
+    _calque(
+        "regime",
+        r"\b(?P<span>(?:the\s+|a\s+)?regime\s+of\s+(?:an?\s+|the\s+)?(?:emergency(?:\s+situations?)?|high\s+alert|heightened\s+readiness|self-isolation|quarantine|silence|ceasefire|martial\s+law|counter-?terrorist\s+operation))\b",
+        lambda m: (
+            "the state of emergency"
+            if "emergency" in m["span"].lower()
+            else "high alert"
+            if "alert" in m["span"].lower() or "readiness" in m["span"].lower()
+            else "the ceasefire"
+            if "silence" in m["span"].lower() or "ceasefire" in m["span"].lower()
+            else "martial law"
+            if "martial" in m["span"].lower()
+            else "the counter-terrorism operation"
+            if "terror" in m["span"].lower()
+            else "quarantine"
+            if "quarantine" in m["span"].lower()
+            else "self-isolation"
+        ),
+        0.75,
+        "'regime of emergency situation', 'regime of silence' (Russian/Ukrainian 'режим ...'): 'state of emergency', 'ceasefire'.",
+    ),
+    _calque(
+        "particular",
+        # "In the particular, ..." as a connective; "in the particular case of" is English
+        r"(?:^|(?<=[.;:!?]\s{1,3})|(?<=,\s)|(?<=\b(?:and|but)\s))(?P<span>in\s+the\s+particular)(?=\s*[,:])",
+        "in particular",
+        0.8,
+        "'in the particular' as a connective: 'in particular'.",
+    ),
+    _calque(
+        "week + on",
+        r"(?<!\b(?:focus|focused|focuses|comment|commented|report|reported|based|depend|depends|rely|relies|work|working|worked|spent|spend|spending|reflect|reflecting|look|looking|looked|back|bet|count|counting|agree|agreed|decide|decided|vote|voted|lose|losing|lost|plan|planned)\s)"
+        r"\b(?P<span>on\s+(?P<which>this|the\s+last|last|the\s+past|the\s+next|next|the\s+previous|previous)\s+week)\b(?!\s*(?:'s|’s|of|end|ends|\d))",
+        lambda m: {"this": "this week", "next": "next week", "the next": "next week"}.get(m["which"].lower(), "last week"),
+        0.6,
+        "'on this week', 'on the last week' (Russian 'на этой/прошлой неделе'): 'this week', 'last week'.",
+    ),
+    _calque(
+        "participation",
+        r"\b(?P<span>(?P<verb>take|takes|took|taken|taking)\s+(?:an?\s+)?(?:active\s+)?participation\s+in)\b",
+        lambda m: m["verb"] + " part in",
+        0.85,
+        "'take participation in' (Russian 'принимать участие'): 'take part in', 'participate in'.",
+    ),
+    _calque(
+        "responsible + of",
+        r"\b(?P<span>responsible\s+of)\b(?!\s+(?:course|it\s+all)\b)",
+        "responsible for",
+        0.7,
+        "One is responsible *for* something (French 'responsable de').",
+    ),
+    _calque(
+        "answer + as",
+        r"\b(?P<span>(?:as\s+an?|in)\s+answer\s+on)\b",
+        "in response to",
+        0.75,
+        "'as an answer on' (Russian 'в ответ на'): 'in response to'.",
+    ),
+    _calque(
+        "pay pays paid paying + attention",
+        r"\b(?P<span>(?P<verb>pay|pays|paid|paying)\s+an\s+attention)\b",
+        lambda m: m["verb"] + " attention",
+        0.8,
+        "'pay an attention': attention is uncountable: 'pay attention to'.",
+    ),
+    _calque(
+        "police militia",
+        r"\b(?P<span>(?:employees|workers|staff\s+members)\s+of\s+the\s+(?:police|militia|traffic\s+police))\b(?!\s+(?:station|department|union|academy|college|headquarters|service|force)\b)",
+        "police officers",
+        0.7,
+        "'employees of the police' (Russian 'сотрудники полиции'): 'police officers'.",
+    ),
+    _calque(
+        "organs",
+        r"\b(?P<span>(?:law[-\s]enforcement|law[-\s]protection|law\s+protection|security|internal\s+affairs|state\s+security|investigative|judicial|prosecution|power)\s+organs)\b",
+        "law enforcement agencies",
+        0.75,
+        "'law enforcement organs' (Russian/Chinese 'органы', '机关'): 'law enforcement agencies', 'security services'.",
+    ),
+    _calque(
+        "undertake undertakes undertook undertaken undertaking + steps",
+        r"\b(?P<span>(?P<verb>undertake|undertakes|undertook|undertaken|undertaking)\s+(?:all\s+|the\s+|necessary\s+|further\s+|concrete\s+|urgent\s+)?steps)\b",
+        lambda m: (
+            {"undertake": "take", "undertakes": "takes", "undertook": "took", "undertaken": "taken", "undertaking": "taking"}[
+                m["verb"].lower()
+            ]
+            + m["span"][len(m["verb"]) :]
+        ),
+        0.55,
+        "Steps are taken, not undertaken (Russian 'предпринять шаги').",
+        severity="info",
+    ),
+    _calque(
+        "render renders rendered rendering + influence impact",
+        r"\b(?P<span>(?P<verb>render|renders|rendered|rendering)\s+(?:an?\s+|a\s+(?:big|great|strong|significant|serious|huge)\s+|(?:big|great|strong|significant|serious|huge)\s+)?(?:influence|impact))\b",
+        lambda m: (
+            {"render": "have", "renders": "has", "rendered": "had", "rendering": "having"}[m["verb"].lower()]
+            + m["span"][len(m["verb"]) :]
+        ),
+        0.8,
+        "'render an influence on' (Russian 'оказать влияние'): 'have an influence on', 'affect'.",
+    ),
+    _calque(
+        "told + to",
+        r"(?<!\b(?:was|were|is|are|be|been|being|had|has|have)\s+)\b(?P<span>told\s+to)\s+(?=(?:the\s+)?(?:journalists|reporters|correspondents|the\s+press|media|the\s+media)\b)",
+        "told",
+        0.8,
+        "'told to journalists' (Russian 'сказал журналистам'): 'told journalists'.",
+    ),
+    _calque(
+        "worth + to",
+        r"\b(?P<span>(?:is|was|it's|it’s)\s+worth\s+to\s+(?P<verb>note|mention|say|remember|recall|add|emphasize|emphasise|stress|point\s+out|notice|consider))\b",
+        lambda m: (
+            m["span"][: m.start("verb") - m.start("span")].replace(" to ", " ").rstrip()
+            + " "
+            + _ING.get(m["verb"].lower(), m["verb"] + "ing")
+        ),
+        0.7,
+        "'it is worth to note' (Russian 'стоит отметить'): 'it is worth noting'.",
+    ),
+    _calque(
+        "marked + should",
+        r"\b(?P<span>it\s+should\s+be\s+marked)\s+that\b",
+        "it should be noted",
+        0.75,
+        "'it should be marked that' (Russian 'следует отметить'): 'it should be noted that'.",
+    ),
+    _calque(
+        "nearest + future",
+        r"\b(?P<span>(?:in|for)\s+the\s+nearest\s+(?:future|time|days|weeks|months|years))\b",
+        lambda m: (
+            m["span"].replace("nearest", "near")
+            if m["span"].lower().endswith("future")
+            else m["span"].replace("the nearest", "the coming")
+        ),
+        0.8,
+        "'in the nearest future' (Russian 'в ближайшем будущем'): 'in the near future'.",
+    ),
+    _calque(
+        "side",
+        r"(?:^|(?<=[.;:!?]\s{1,3})|(?<=,\s))(?P<span>from\s+(?:the\s+)?(?P<which>one|other|another)\s+side)(?=\s*,)",
+        lambda m: "on the one hand" if m["which"].lower() == "one" else "on the other hand",
+        0.7,
+        "'from one side ..., from the other side' (Russian 'с одной стороны'): 'on the one hand ... on the other hand'.",
+    ),
+    _calque(
+        "fields + on",
+        r"\b(?P<span>on\s+the\s+fields\s+of)\s+(?=(?:the\s+)?(?:\w+\s+){0,3}(?:summit|forum|conference|meeting|session|assembly|congress|talks|G20|G7|UN|congress|plenum)\b)",
+        "on the sidelines of",
+        0.75,
+        "'on the fields of the summit' (Russian 'на полях'): 'on the sidelines of'.",
+    ),
+    _calque(
+        "comment + to",
+        r"\b(?:to|not|n't|never|without)\s+(?P<span>comment(?:ed|ing)?\s+(?:the|this|these|those|his|her|their|its|our|my|your|any))\b(?!\s+(?:same|way|fact)\b)",
+        lambda m: m["span"].split()[0] + " on " + m["span"].split()[-1],
+        0.7,
+        "'declined to comment the report' (Russian 'комментировать' is transitive): 'comment on'.",
+    ),
+    _calque(
+        "meeting + carry carried carries carrying",
+        r"\b(?P<span>(?P<verb>carry|carries|carried|carrying)\s+out\s+(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|press\s+conference|conference|talks|negotiations|session))\b",
+        lambda m: (
+            {"carry": "hold", "carries": "holds", "carried": "held", "carrying": "holding"}[m["verb"].lower()]
+            + m["span"][len(m["verb"]) + 4 :]
+        ),
+        0.6,
+        "Meetings are held, not carried out (Russian 'провести встречу').",
+    ),
+    _calque(
+        "data + by",
+        r"(?:^|(?<=[.;:!?]\s{1,3})|(?<=,\s))(?P<span>by\s+(?:the\s+)?data\s+of)\b",
+        "according to",
+        0.75,
+        "'by the data of the ministry' (Russian 'по данным'): 'according to the ministry'.",
+    ),
+    _calque(
+        "crown",
+        r"\b(?P<span>(?:the\s+)?new\s+crown|crown\s+(?:virus|pneumonia|epidemic|pandemic))\b"
+        r"(?!\s+(?:prince|princess|jewels?|court|courts|estate|lands?|colony|dependency|copyright|corporation|green|glass|"
+        r"molding|moulding|on|of|for|in|at)\b)",
+        lambda m: "COVID-19",
+        0.75,
+        "'the new crown' (Chinese 新冠 'new crown'): COVID-19, the coronavirus.",
+        requires_text="virus|covid|coronavirus|infect|pandemic|epidemic|quarantin|vaccin|cases|outbreak",
+    ),
+    _calque(
+        "years + last",
+        r"\b(?P<span>in\s+the\s+last\s+years)(?=\s*[,.;]|\s+(?:the|a|many|more|there|it|we|they|he|she|China|Russia|our|this)\b)",
+        "in recent years",
+        0.55,
+        "'in the last years' (Russian 'в последние годы', German 'in den letzten Jahren'): 'in recent years'.",
+        severity="info",
+    ),
 )
+
+# Article-spinner rewrites of discourse phrases, which no dictionary of two-word terms covers.
+# They are flagged with the tortured-phrase rule; each has context guards.
+SPINNER_PATTERNS: tuple[Calque, ...] = (
+    _calque(
+        "goal + end",
+        r"\b(?P<span>with\s+the\s+end\s+goal\s+(?P<next>to|that))\b",
+        lambda m: "in order to" if m["next"].lower() == "to" else "so that",
+        0.85,
+        "'with the end goal to' is what spinners make of 'in order to'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "opposite + hand",
+        r"\b(?P<span>on\s+the\s+opposite\s+hand)\b(?!\s+(?:side|of)\b)",
+        "on the other hand",
+        0.85,
+        "'on the opposite hand' is a spun 'on the other hand'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "model occurrence",
+        # a parenthetical "for model," or "For model, ..." (spun "for example")
+        r"(?:^|(?<=[.;:!?(—–-]\s{0,3})|(?<=,\s))(?P<span>for\s+(?:model|occurrence))(?=\s*[,;:)]|\s*$)|(?<=\w,?\s)(?P<span>for\s+(?:model|occurrence))(?=\s*[.,;)]|\s+(?:when|if|the|a|an|by)\b)",
+        "for example",
+        0.8,
+        "'for model' / 'for occurrence' are spun forms of 'for example' / 'for instance'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "outcome",
+        # "As an outcome, ..."; "died as an outcome of" (research prose "used as an outcome of
+        # interest" is English: not after verbs of measuring and choosing)
+        r"(?:^|(?<=[.;:!?]\s{1,3})|(?<=,\s))(?P<span>as\s+an\s+outcome(?:\s+of)?)(?=\s*,|\s+of\b|\s+\p{Ll})"
+        r"|(?<=\b(?:\p{Ll}+ed|died|lost|came|fell|rose|left|broke|took|went|began|shut|cut|hit|grew|jobs|lives|homes)\s)"
+        r"(?<!\b(?:used|measured|included|defined|selected|considered|assessed|evaluated|studied|examined|analysed|analyzed|modelled|modeled|treated|specified|identified|reported|recorded|entered|viewed|regarded)\s)"
+        r"(?P<span>as\s+an\s+outcome\s+of)\b(?!\s+(?:interest|measure|variable)\b)",
+        lambda m: "as a result" if not m["span"].lower().endswith("of") else "as a result of",
+        0.7,
+        "'as an outcome (of)' is a spun 'as a result (of)'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "recent + most",
+        r"(?<!\b(?:the|a|its|their|his|her|our|my|your|each|every|that|this|whose|for)\s)(?<!\b(?:the|its|their|his|her|our)\s\w+\s)\b(?P<span>most\s+recent\s+year)\b(?!\s+(?:for|of|on|with|available|data)\b)",
+        "last year",
+        0.7,
+        "'most recent year' without an article is a spun 'last year'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "extent + increasing",
+        r"\b(?P<span>to\s+an\s+ever\s+increasing\s+extent)\b",
+        "more and more",
+        0.75,
+        "'to an ever increasing extent' is a spun 'more and more'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "expansion",
+        r"(?:^|(?<=[.;:!?]\s{1,3}))(?P<span>In\s+expansion)(?=\s*,)",
+        "In addition",
+        0.8,
+        "'In expansion, ...' is a spun 'In addition, ...'.",
+        rule=TORTURED,
+        case_sensitive=True,
+    ),
+    _calque(
+        "key primary superb perfect excellent leading major prime",
+        # a Title-Case spun "Prime Minister" used as a title mid-sentence ("accused Key Minister
+        # John Howard", "the Key Minister"); at a sentence start it may be a headline
+        r"(?<=[\p{Ll},’']\s|\bThe\s|\bDeputy\s|\bFormer\s)"
+        r"(?P<span>(?:Key|Primary|Superb|Perfect|Excellent|Leading|Major)\s+(?:Minister|Serve|Pastor|Priest|Clergyman)|Prime\s+(?:Serve|Pastor|Priest|Clergyman|Cleric|Reverend))\b",
+        lambda m: "Prime Minister",
+        0.75,
+        "'Key Minister', 'Prime Serve': spun forms of the title 'Prime Minister'.",
+        rule=TORTURED,
+        case_sensitive=True,
+    ),
+    _calque(
+        "key + minister",
+        r"(?:(?<=\bdeputy\s)(?P<span>key\s+minister)\b)|\b(?P<span>key\s+minister)(?=\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+)",
+        "prime minister",
+        0.6,
+        "'(deputy) key minister Markus Söder': a spun 'prime minister'.",
+        rule=TORTURED,
+        case_sensitive=True,
+    ),
+    _calque(
+        "countries + joined",
+        r"\b(?P<span>Joined\s+(?:Together\s+)?(?:Countries|Nations|States|Kingdom|Realm|Domain|Expresses|Arab\s+Emirates))\b",
+        lambda m: (
+            "United "
+            + m["span"]
+            .split()[-1]
+            .replace("Countries", "Nations")
+            .replace("Realm", "Kingdom")
+            .replace("Domain", "Kingdom")
+            .replace("Expresses", "States")
+        ),
+        0.85,
+        "'Joined Countries', 'Joined Together States': spun forms of United Nations, United States.",
+        rule=TORTURED,
+        case_sensitive=True,
+    ),
+)
+
+
+ALL_PATTERNS: tuple[Calque, ...] = CALQUES + SPINNER_PATTERNS
 
 
 @lru_cache(maxsize=1)
 def _calques_by_trigger() -> dict[str, tuple[int, ...]]:
-    """Trigger word -> indices of the calques it can start (so most passages run no pattern)."""
+    """Trigger word -> indices into ALL_PATTERNS (so most passages run no pattern)."""
     index: dict[str, list[int]] = {}
-    for i, calque in enumerate(CALQUES):
+    for i, calque in enumerate(ALL_PATTERNS):
         for w in calque.triggers:
             index.setdefault(w, []).append(i)
     return {w: tuple(v) for w, v in index.items()}
@@ -345,19 +748,78 @@ class PhrasingExtractor:
             return Extraction(zeros(doc, len(self.feature_names)), ())
         rows: list[list[float]] = []
         findings: list[Finding] = []
+        index = pair_index()
+        singles = single_word_entries()
+        long_starts = long_phrase_starts()
+        trigger_words = _trigger_words()
         for passage in doc.passages:
-            words = passage.words
-            lowered = " ".join([t.text for t in words]).lower().split()
-            if len(lowered) != len(words):  # a character whose lower case splits differently
-                lowered = [t.text.lower() for t in words]
-            pairs = list(map(" ".join, zip(lowered, lowered[1:], strict=False)))
-            found = find_tortured(doc, passage, lowered, pairs)
-            found += find_calques(doc, passage, set(lowered), found)
-            found += find_odd_collocations(doc, passage, pairs, found)
-            rows.append(_passage_features(pairs, found))
+            lowered = lowered_words(passage)
+            pairs = list(zip(lowered, lowered[1:], strict=False))
+            codes = list(map(index.get, pairs))  # one look-up per pair for all three tables
+            word_set = set(lowered)
+            found: list[Finding] = []
+            if (
+                not _TORTURED_CODES.isdisjoint(codes)
+                or not singles.isdisjoint(word_set)
+                or (not _LONG_CODES.isdisjoint(codes) and _long_phrase_here(lowered, codes, long_starts))
+            ):
+                found = find_tortured(doc, passage, lowered, pairs)
+            if not trigger_words.isdisjoint(word_set):
+                found += find_calques(doc, passage, word_set, found)
+            if not _ODD_CODES.isdisjoint(codes):
+                found += find_odd_collocations(doc, passage, pairs, found)
+            rows.append(_passage_features(codes, found))
             if found:
                 findings.extend(f for f in found if not config.is_allowed(f.text))
         return Extraction(np.array(rows, dtype=np.float32), tuple(findings))
+
+
+# Bits of the pair_index() codes: what a word pair is.
+_FREQUENT = 1  # a frequent bigram of clean English (the fluency feature)
+_TWO_WORD = 2  # a two-word tortured phrase
+_ODD = 4  # an odd collocation
+_LONG_START = 8  # the first two words of a longer tortured phrase ("in the" ...)
+_ALL_CODES = range(16)
+_TORTURED_CODES = frozenset(c for c in _ALL_CODES if c & _TWO_WORD)
+_ODD_CODES = frozenset(c for c in _ALL_CODES if c & _ODD)
+_LONG_CODES = frozenset(c for c in _ALL_CODES if c & _LONG_START)
+
+
+@lru_cache(maxsize=1)
+def pair_index() -> dict[tuple[str, str], int]:
+    """Word pair -> bit code (see _FREQUENT ...): one dict look-up per pair serves all tables."""
+    index = dict.fromkeys(frequent_bigrams(), _FREQUENT)
+    for key, entries in tortured_table().items():
+        if len(key) == 2:
+            bits = (_TWO_WORD if any(len(e[0]) == 2 for e in entries) else 0) | (
+                _LONG_START if any(len(e[0]) > 2 for e in entries) else 0
+            )
+            index[key] = index.get(key, 0) | bits
+    for odd in odd_table():
+        index[odd] = index.get(odd, 0) | _ODD
+    return index
+
+
+@lru_cache(maxsize=1)
+def long_phrase_starts() -> frozenset[tuple[str, str, str]]:
+    """The first three words of every tortured phrase of three words or more."""
+    return frozenset(e[0][:3] for entries in tortured_table().values() for e in entries if len(e[0]) > 2)
+
+
+def _long_phrase_here(lowered: list[str], codes: list[int | None], starts: frozenset[tuple[str, str, str]]) -> bool:
+    """Does a long tortured phrase start at a pair coded _LONG_START (checked on three words)?"""
+    return any(c is not None and c & _LONG_START and tuple(lowered[i : i + 3]) in starts for i, c in enumerate(codes))
+
+
+@lru_cache(maxsize=1)
+def single_word_entries() -> frozenset[str]:
+    """One-word tortured entries (character-level spinning)."""
+    return frozenset(k[0] for k in tortured_table() if len(k) == 1)
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    return frozenset(_calques_by_trigger())
 
 
 def _overlaps(findings: list[Finding], start: int, end: int) -> bool:
@@ -369,12 +831,13 @@ def _adjacent_words(doc_text: str, words: tuple[Token, ...]) -> bool:
     return all(doc_text[a.end : b.start] in (" ", "-", " - ") for a, b in zip(words, words[1:], strict=False))
 
 
-def find_tortured(doc: Document, passage: Passage, lowered: list[str], pairs: list[str]) -> list[Finding]:
+def find_tortured(doc: Document, passage: Passage, lowered: list[str], pairs: list[tuple[str, str]]) -> list[Finding]:
     """Longest tortured-phrase matches on the passage words, left to right. `pairs[i]` is
-    "word_i word_i+1" (lower case)."""
+    (word_i, word_i+1) (lower case)."""
     table = tortured_table()
+    singles = single_word_entries()
     starts = [i for i, p in enumerate(pairs) if p in table]
-    starts += [i for i, w in enumerate(lowered) if w in table]
+    starts += [i for i, w in enumerate(lowered) if w in singles]
     if not starts:
         return []
     words = passage.words
@@ -386,22 +849,38 @@ def find_tortured(doc: Document, passage: Passage, lowered: list[str], pairs: li
             continue
         entries = table.get(pairs[i], []) if i < len(pairs) else []
         match = None
-        for key, expected, confidence in [*entries, *table.get(lowered[i], [])]:
+        for key, expected, confidence, proper in [*entries, *table.get((lowered[i],), [])]:
             k = len(key)
             if i + k <= n and tuple(lowered[i : i + k]) == key and _adjacent_words(doc.text, words[i : i + k]):
-                match = (k, expected, confidence)
+                match = (k, expected, confidence, proper)
                 break
         if match is None:
             continue
-        k, expected, confidence = match
+        k, expected, confidence, proper = match
         span_words = words[i : i + k]
         start, end = span_words[0].start, span_words[-1].end
         next_free = i + k
-        if _is_proper_name(span_words, passage) or _is_quoted(doc.text, start, end):
-            continue  # a name ("Profound Learning Ltd") or a phrase being discussed, not used
+        if _is_quoted(doc.text, start, end):
+            continue  # a phrase being discussed, not used
+        if _is_proper_name(span_words, passage):
+            if not proper or _followed_by_company_word(doc.text, end):
+                continue  # a name ("Profound Learning Ltd"), not a spun term
+            expected = _title_case(expected)  # "Unused York" -> New York
         msg = TORTURED.message.format(found=doc.text[start:end], expected=expected)
         out.append(TORTURED.finding(doc.text, start, end, msg, expected, confidence))
     return out
+
+
+_SMALL_WORDS = frozenset("of the and for on in at to a an".split())
+_COMPANY_WORD = regex.compile(r"\s+(?:Ltd|Inc|LLC|plc|GmbH|Co|Corp|Corporation|Company|Group|Holdings|Records|Band)\b")
+
+
+def _title_case(phrase: str) -> str:
+    return " ".join(w if w in _SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(phrase.split()))
+
+
+def _followed_by_company_word(text: str, end: int) -> bool:
+    return bool(_COMPANY_WORD.match(text, end))
 
 
 def _is_proper_name(span_words: tuple[Token, ...], passage: Passage) -> bool:
@@ -421,51 +900,68 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
 
 
 def find_calques(doc: Document, passage: Passage, words: set[str], taken: list[Finding]) -> list[Finding]:
-    out: list[Finding] = []
+    """Calques and spinner rewrites of ALL_PATTERNS whose trigger words are in the passage."""
     by_trigger = _calques_by_trigger()
-    candidates = {i for w in by_trigger.keys() & words for i in by_trigger[w]}
-    for calque in (CALQUES[i] for i in sorted(candidates)):
+    hit = _trigger_words().intersection(words)
+    if not hit:
+        return []
+    out: list[Finding] = []
+    lower_text: str | None = None
+    for calque in (ALL_PATTERNS[i] for i in sorted({i for w in hit for i in by_trigger[w]})):
         if not calque.requires <= words:
             continue
+        if calque.context is not None:
+            lower_text = lower_text if lower_text is not None else passage.text.lower()
+            if not calque.context.search(lower_text):
+                continue
         for m in calque.pattern.finditer(passage.text):
             start, end = passage.start + m.start("span"), passage.start + m.end("span")
-            if _overlaps(taken, start, end) or _overlaps(out, start, end):
+            if _overlaps(taken, start, end) or _overlaps(out, start, end) or _is_quoted(doc.text, start, end):
                 continue
             found = doc.text[start:end]
             suggestion = _match_case(calque.suggest(m), found)
-            msg = CALQUE.message.format(found=found, suggestion=suggestion)
-            out.append(CALQUE.finding(doc.text, start, end, msg, suggestion, calque.confidence))
+            rule = calque.rule
+            if rule is TORTURED:
+                msg = rule.message.format(found=found, expected=suggestion)
+            else:
+                msg = rule.message.format(found=found, suggestion=suggestion)
+            out.append(rule.finding(doc.text, start, end, msg, suggestion, calque.confidence, severity=calque.severity))
     return out
 
 
-def find_odd_collocations(doc: Document, passage: Passage, pairs: list[str], taken: list[Finding]) -> list[Finding]:
+def find_odd_collocations(doc: Document, passage: Passage, pairs: list[tuple[str, str]], taken: list[Finding]) -> list[Finding]:
     table = odd_table()
     hits = [i for i, p in enumerate(pairs) if p in table]
     if not hits:
         return []
     words = passage.words
     out: list[Finding] = []
+    proper = odd_proper()
     for i in hits:
         pair = words[i : i + 2]
         a, b = pair
-        if _is_proper_name(pair, passage) or _overlaps(taken, a.start, b.end) or not _adjacent_words(doc.text, pair):
+        if _overlaps(taken, a.start, b.end) or not _adjacent_words(doc.text, pair):
             continue
+        suggestion = table[pairs[i]]
+        if _is_proper_name(pair, passage):
+            if pairs[i] not in proper or _followed_by_company_word(doc.text, b.end):
+                continue
+            suggestion = _title_case(suggestion)
         found = doc.text[a.start : b.end]
-        suggestion = _match_case(table[pairs[i]], found)
+        suggestion = _match_case(suggestion, found)
         msg = ODD_COLLOCATION.message.format(found=found, suggestion=suggestion)
         out.append(ODD_COLLOCATION.finding(doc.text, a.start, b.end, msg, suggestion, ODD_CONFIDENCE))
     return out
 
 
-def _passage_features(pairs: list[str], found: list[Finding]) -> list[float]:
+def _passage_features(codes: list[int | None], found: list[Finding]) -> list[float]:
     counts = {TORTURED.id: 0.0, CALQUE.id: 0.0, ODD_COLLOCATION.id: 0.0}
     for f in found:
         counts[f.rule] += 1.0
-    seen = sum(map(frequent_bigrams().__contains__, pairs))
     return [
         counts[TORTURED.id],
         counts[CALQUE.id],
         counts[ODD_COLLOCATION.id],
         max((f.confidence for f in found), default=0.0),
-        seen / len(pairs) if pairs else 0.0,
+        (codes.count(_FREQUENT) + codes.count(_FREQUENT | _LONG_START)) / len(codes) if codes else 0.0,
     ]
