@@ -20,7 +20,7 @@ from typing import IO, Any
 from . import __version__
 from .config import Config, find_config_file, load_config
 from .errors import DetectorError, InputError
-from .io import InputItem, iter_inputs
+from .io import InputItem, plan_inputs
 from .pipeline import Detector
 from .render.text import render_text
 from .results import DocumentResult
@@ -51,6 +51,19 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto", help="auto: .jsonl/.jsonl.gz files are JSONL")
     p.add_argument("-o", "--output", metavar="FILE", help="write output here instead of stdout")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    g = p.add_argument_group("scaling out")
+    g.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1: in this process; -1: all cores)")
+    g.add_argument("--dask", metavar="ADDRESS", help="score on a dask.distributed cluster, e.g. tcp://HOST:8786 (pip install 'detector[dask]')")
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid --jobs value {value!r}: give a whole number (-1 = all cores)") from None
+    if n == 0:
+        raise argparse.ArgumentTypeError("--jobs 0: give a number of processes (1 = in this process, -1 = all cores)")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -240,7 +253,9 @@ def score_items(args: argparse.Namespace) -> Iterator[tuple[InputItem, DocumentR
     pool = DetectorPool(args)
     from .parallel import score_stream
 
-    yield from score_stream(iter_inputs(args.paths, args.input_format), pool, args)
+    if getattr(args, "dask", None) and getattr(args, "jobs", 1) != 1:
+        raise DetectorError("--jobs and --dask: give one of them (--dask uses the cluster's workers)")
+    yield from score_stream(plan_inputs(args.paths, args.input_format), pool, args)
 
 
 def cmd_score(args: argparse.Namespace) -> int:

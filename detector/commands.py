@@ -92,6 +92,85 @@ def _run_report(args: argparse.Namespace) -> int:
     return EXIT_ERROR if errors else EXIT_OK
 
 
+def _read_texts(paths: list[str], what: str) -> list[str]:
+    """Every non-empty text under `paths` (files, directories, JSONL); unreadable input is an error."""
+    from .io import iter_inputs
+
+    if not paths:
+        raise DetectorError(f"mtdetect train: give at least one --{what} PATH (text files, directories or JSONL with \"text\")")
+    texts = []
+    for item in iter_inputs(paths):
+        if isinstance(item, DetectorError):
+            raise item
+        if item.text.strip():
+            texts.append(item.text)
+    return texts
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    """`mtdetect train`: fit a model on labelled texts, write it with its SHA-256 sidecar."""
+    from .classifier import save_model, train_model
+
+    positives = _read_texts(args.positives, "positives")
+    negatives = _read_texts(args.negatives, "negatives")
+    model = train_model(positives, negatives, seed=args.seed)
+    meta = save_model(model, args.output)
+    n = model.meta.get("training", {}).get("passages", 0)
+    print(
+        f"mtdetect: wrote {args.output} and {Path(args.output).with_suffix('.json').name} "
+        f"({len(positives)} positive, {len(negatives)} negative texts, {n} passages, sha256 {meta['sha256'][:12]}...)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _label_of(value: object, where: str) -> int:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return int(value)
+    if isinstance(value, str) and value.strip().lower() in ("0", "1", "true", "false"):
+        return int(value.strip().lower() in ("1", "true"))
+    raise DetectorError(f"{where}: \"label\" must be 0 or 1 (or true/false), got {value!r}")
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    """`mtdetect evaluate FILE.jsonl`: score every row and compare with its `label`."""
+    from .classifier import evaluation_metrics
+    from .cli import DetectorPool
+    from .io import read_jsonl_input
+
+    if not Path(args.file).is_file():
+        raise DetectorError(f"{args.file}: no such file; give a JSONL file with \"text\" and \"label\" on every line")
+    pool = DetectorPool(args)
+    labels: list[int] = []
+    scores: list[float] = []
+    threshold = None
+    model_name = ""
+    for item in read_jsonl_input(args.file):
+        if isinstance(item, DetectorError):
+            raise item
+        if "label" not in item.extra:
+            raise DetectorError(f"{item.source}:{item.line}: no \"label\"; every line needs \"text\" and \"label\" (0 or 1)")
+        labels.append(_label_of(item.extra["label"], f"{item.source}:{item.line}"))
+        detector = pool.for_source(item.source)
+        threshold = detector.config.threshold
+        result = detector.score(item.text, id=item.id)
+        model_name = result.detector.get("model", "")
+        scores.append(result.score)
+    if len(labels) < 2 or len(set(labels)) < 2:
+        raise DetectorError(f"{args.file}: needs rows of both labels (0 and 1) to compute AUC; got {len(labels)} row(s) with labels {sorted(set(labels))}")
+    metrics = evaluation_metrics(labels, scores, threshold if threshold is not None else 0.5)
+    metrics = {"file": args.file, "model": model_name, **metrics}
+    if args.format == "json":
+        print(json.dumps(metrics, indent=2))
+    else:
+        print(f"{args.file}: {metrics['n']} texts ({metrics['positives']} positive), model {model_name}, threshold {metrics['threshold']:.2f}")
+        for key in ("auc", "precision", "recall", "f1", "false_positive_rate"):
+            print(f"{key:20s} {metrics[key]:.3f}")
+    return 0
+
+
 def add_extra_commands(sub: argparse._SubParsersAction, add_input: Callable, add_config: Callable) -> None:
     report = sub.add_parser("report", help="write a self-contained HTML (or JSON summary) report for documents")
     add_input(report)
@@ -103,9 +182,11 @@ def add_extra_commands(sub: argparse._SubParsersAction, add_input: Callable, add
     train.add_argument("--positives", action="append", default=[], metavar="PATH", help="texts with artefacts (files, dirs, JSONL)")
     train.add_argument("--negatives", action="append", default=[], metavar="PATH", help="clean texts")
     train.add_argument("-o", "--output", required=True, metavar="FILE", help="model file to write (a .json sidecar is written beside it)")
-    train.set_defaults(func=_not_yet("train"))
+    train.add_argument("--seed", type=int, default=0, help="random seed (folds of the calibration)")
+    train.set_defaults(func=_run_train)
 
     evaluate = sub.add_parser("evaluate", help="AUC, precision and recall on JSONL rows with text and label")
     evaluate.add_argument("file", metavar="FILE.jsonl")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
     add_config(evaluate)
-    evaluate.set_defaults(func=_not_yet("evaluate"))
+    evaluate.set_defaults(func=_run_evaluate)

@@ -143,7 +143,18 @@ def read_jsonl_input(path: str) -> Iterator[InputItem | InputError]:
     except OSError as e:
         yield InputError(f"{name}: cannot read ({e.strerror}); check the path and permissions")
         return
-    raw = gzip.open(fh) if path.lower().endswith(".gz") else fh  # GzipFile does not close fh
+    try:
+        yield from read_jsonl_stream(fh, name, gzipped=path.lower().endswith(".gz"))
+    finally:
+        if path != "-":
+            fh.close()
+
+
+def read_jsonl_stream(fh: BinaryIO, name: str, gzipped: bool = False) -> Iterator[InputItem | InputError]:
+    """The rows of an open binary JSONL stream (gzip-compressed when `gzipped`), read line by
+    line: memory stays bounded by the longest line, whatever the size of the stream. `name`
+    labels errors and `source`. The caller closes `fh`."""
+    raw = gzip.open(fh) if gzipped else fh  # GzipFile does not close fh
     try:
         lineno = 0
         while True:
@@ -163,8 +174,6 @@ def read_jsonl_input(path: str) -> Iterator[InputItem | InputError]:
     finally:
         if raw is not fh:
             raw.close()
-        if path != "-":
-            fh.close()
 
 
 def _parse_jsonl_line(line: bytes, name: str, lineno: int) -> InputItem | InputError:
@@ -191,14 +200,42 @@ def _json_type(value: Any) -> str:
 
 def iter_inputs(paths: list[str], input_format: str = "auto") -> Iterator[InputItem | InputError]:
     """Every input document (or error) in order. `input_format`: auto | text | jsonl."""
-    if not paths:
-        paths = ["-"]
-    for p in expand_paths(paths):
-        if isinstance(p, InputError):
-            yield p
-            continue
-        jsonl = input_format == "jsonl" or (input_format == "auto" and is_jsonl_name(p))
-        yield from (read_jsonl_input(p) if jsonl else read_text_input(p, input_format))
+    return iter(plan_inputs(paths, input_format))
+
+
+@dataclass(frozen=True)
+class InputPlan:
+    """The expanded inputs of one run (file names only; nothing is read yet).
+
+    Iterating reads them lazily, in order. `total` is the number of entries iteration will
+    yield when that is known without reading anything (every input is a one-document file),
+    else None (JSONL files and stdin hold an unknown number of rows): a progress bar shows an
+    ETA only when it is known.
+    """
+
+    paths: tuple[str | InputError, ...]
+    input_format: str = "auto"
+
+    def is_jsonl(self, path: str) -> bool:
+        return self.input_format == "jsonl" or (self.input_format == "auto" and is_jsonl_name(path))
+
+    @property
+    def total(self) -> int | None:
+        if any(isinstance(p, str) and (p == "-" or self.is_jsonl(p)) for p in self.paths):
+            return None
+        return len(self.paths)
+
+    def __iter__(self) -> Iterator[InputItem | InputError]:
+        for p in self.paths:
+            if isinstance(p, InputError):
+                yield p
+                continue
+            yield from (read_jsonl_input(p) if self.is_jsonl(p) else read_text_input(p, self.input_format))
+
+
+def plan_inputs(paths: list[str], input_format: str = "auto") -> InputPlan:
+    """Expand `paths` (directories, globs; none means stdin) into an `InputPlan`."""
+    return InputPlan(tuple(expand_paths(paths or ["-"])), input_format)
 
 
 def text_stream(stream: io.TextIOBase) -> str:  # pragma: no cover - convenience for the API

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -110,7 +111,12 @@ def load_model(path: str | Path | None = None, trust: bool = False) -> Model:
         shipped = shipped_model_path()
         if shipped is None:
             return HeuristicModel()
-        return _load_verified(shipped, require_sidecar=True)
+        try:
+            return _load_verified(shipped, require_sidecar=True)
+        except SignatureMismatch as e:
+            # Never score with features the model was not trained on; the rules still work.
+            warnings.warn(f"{e}; using the heuristic model until it is retrained (python -m training.train)", RuntimeWarning, stacklevel=2)
+            return HeuristicModel()
     p = Path(path)
     if not p.is_file():
         raise ModelError(f"{p}: model file not found; give the path of a file written by 'mtdetect train'")
@@ -132,7 +138,44 @@ def _load_verified(path: Path, require_sidecar: bool, user_file: bool = False) -
     if actual != meta.get("sha256"):
         hint = "pass --trust-model if you trust this file" if user_file else "reinstall mtdetect"
         raise ModelError(f"{path}: SHA-256 {actual[:12]}... does not match its sidecar; refusing to load ({hint})")
+    _check_sidecar_compatible(path, meta)
     return _load_joblib(path, meta)
+
+
+SUPPORTED_FORMAT_VERSION = 1
+
+
+def _check_sidecar_compatible(path: Path, meta: dict[str, Any]) -> None:
+    """Refuse before unpickling when the sidecar already says the model cannot work here."""
+    from .extractors import signature
+
+    version = meta.get("format_version", 1)
+    if not isinstance(version, int) or version > SUPPORTED_FORMAT_VERSION:
+        raise ModelError(f"{path}: model format {version!r} is newer than this mtdetect supports ({SUPPORTED_FORMAT_VERSION}); upgrade mtdetect")
+    recorded = meta.get("signature")
+    if recorded is not None and recorded != signature():
+        raise SignatureMismatch(_signature_message(path, recorded))
+
+
+class SignatureMismatch(ModelError):
+    """The model was fitted on other extractor feature columns than the installed ones."""
+
+
+def _signature_message(path: Path, recorded: Any) -> str:
+    """Which extractors or feature columns differ, in one line."""
+    from .extractors import signature
+
+    current = {e[0]: e[1:] for e in signature()}
+    try:
+        old = {e[0]: e[1:] for e in recorded}
+    except (TypeError, IndexError, KeyError):
+        old = {}
+    changed = sorted(k for k in set(current) | set(old) if current.get(k) != old.get(k))
+    what = f" (differs in: {', '.join(changed)})" if changed else ""
+    return (
+        f"{path}: model was trained for other extractors or features than this mtdetect has{what}; "
+        "retrain it with 'mtdetect train'"
+    )
 
 
 def _load_joblib(path: Path, meta: dict[str, Any]) -> Model:
@@ -148,8 +191,5 @@ def _load_joblib(path: Path, meta: dict[str, Any]) -> Model:
         raise ModelError(f"{path}: not an mtdetect model (no score_passages); retrain it with 'mtdetect train'")
     expected = getattr(obj, "signature", None)
     if expected is not None and expected != signature():
-        raise ModelError(
-            f"{path}: model was trained for other extractors or features than this mtdetect has; "
-            "retrain it with 'mtdetect train'"
-        )
+        raise SignatureMismatch(_signature_message(path, expected))
     return obj

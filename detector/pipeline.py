@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -32,7 +33,12 @@ def extract_features(doc: Document, config: Config) -> tuple[np.ndarray, tuple[F
 
 
 def feature_names() -> list[str]:
-    return [f"{e.name}.{f}" for e in EXTRACTORS for f in e.feature_names]
+    return list(_feature_names())
+
+
+@cache
+def _feature_names() -> tuple[str, ...]:
+    return tuple(f"{e.name}.{f}" for e in EXTRACTORS for f in e.feature_names)
 
 
 def _keep(finding: Finding, config: Config) -> bool:
@@ -77,18 +83,22 @@ class Detector:
         explain = getattr(model, "explain", None)
         if explain is not None:
             findings = findings + tuple(explain(doc, features, passage_scores, findings, self.config.threshold))
-        findings = tuple(sorted((f for f in findings if _keep(f, self.config)), key=lambda f: (f.start, f.end, f.rule)))
-        names = feature_names()
-        rcols = _readability_columns()
+        findings = tuple(sorted((f for f in findings if _keep(f, self.config)), key=_finding_order))
         threshold = self.config.threshold
+        # whole columns to Python floats at once: per-element numpy indexing costs more than the rest
+        scores = np.asarray(passage_scores, dtype=np.float64).tolist()
+        rnames, rcols = _readability_columns()
+        rrows = features[:, rcols].tolist() if rcols else [[] for _ in doc.passages]
+        names = feature_names() if self.keep_features else None
+        frows = features.tolist() if self.keep_features else None
         passages = tuple(
             PassageResult(
                 start=p.start,
                 end=p.end,
-                score=float(passage_scores[i]),
-                flagged=bool(passage_scores[i] >= threshold),
-                features=dict(zip(names, map(float, features[i]))) if self.keep_features else {},
-                readability={k: round(float(features[i, c]), 3) for k, c in rcols},
+                score=float(scores[i]),
+                flagged=bool(scores[i] >= threshold),
+                features=dict(zip(names, frows[i], strict=True)) if frows is not None else {},
+                readability={k: round(v, 3) for k, v in zip(rnames, rrows[i], strict=True)},
             )
             for i, p in enumerate(doc.passages)
         )
@@ -118,10 +128,16 @@ class Detector:
                 yield self.score(item["text"], id=item.get("id", n), extra=extra)
 
 
-def _readability_columns() -> list[tuple[str, int]]:
+def _finding_order(f: Finding) -> tuple[int, int, str]:
+    return (f.start, f.end, f.rule)
+
+
+@cache
+def _readability_columns() -> tuple[tuple[str, ...], list[int]]:
+    """Names and feature-matrix columns of the readability features (the registry is fixed)."""
     offset = 0
     for e in EXTRACTORS:
         if isinstance(e, ReadabilityExtractor):
-            return [(name, offset + j) for j, name in enumerate(e.feature_names)]
+            return tuple(e.feature_names), [offset + j for j in range(len(e.feature_names))]
         offset += len(e.feature_names)
-    return []
+    return (), []
