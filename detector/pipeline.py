@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -11,7 +12,7 @@ import numpy as np
 from . import __version__
 from .config import Config
 from .extractors import EXTRACTORS
-from .extractors.readability import ReadabilityExtractor, document_readability
+from .extractors.readability import ReadabilityExtractor, sentence_word_counts, text_readability
 from .model import Model, document_score, load_model
 from .results import DocumentResult, Finding, PassageResult
 from .text import Document
@@ -76,14 +77,42 @@ class Detector:
         return self._model
 
     def score(self, text: str, id: Any = None, extra: dict[str, Any] | None = None, warnings: tuple[str, ...] = ()) -> DocumentResult:
-        doc = Document(text, id)
-        features, findings = extract_features(doc, self.config)
         model = self.model
+        passages: list[PassageResult] = []
+        findings: list[Finding] = []
+        words: list[str] = []
+        sentence_lengths: list[int] = []
+        for offset, doc in _pieces(text, id):
+            piece_passages, piece_findings = self._analyse(doc, model)
+            if offset:
+                piece_passages = [replace(p, start=p.start + offset, end=p.end + offset) for p in piece_passages]
+                piece_findings = [replace(f, start=f.start + offset, end=f.end + offset) for f in piece_findings]
+            passages.extend(piece_passages)
+            findings.extend(piece_findings)
+            words.extend(t.text for t in doc.tokens if t.is_word)
+            sentence_lengths.extend(n for p in doc.passages for n in sentence_word_counts(p))
+        scores = np.array([p.score for p in passages], dtype=np.float64)
+        score = document_score(scores)
+        return DocumentResult(
+            id=id,
+            score=score,
+            flagged=bool(passages and score >= self.config.threshold),
+            passages=tuple(passages),
+            findings=tuple(findings),
+            readability=text_readability(words, sentence_lengths) if passages else {},
+            detector={"version": __version__, "model": getattr(model, "name", type(model).__name__)},
+            extra=extra or {},
+            warnings=warnings,
+        )
+
+    def _analyse(self, doc: Document, model: Model) -> tuple[list[PassageResult], list[Finding]]:
+        """Passage results and findings (offsets into `doc.text`) of one document or piece."""
+        features, findings = extract_features(doc, self.config)
         passage_scores = model.score_passages(doc, features, findings) if len(doc.passages) else np.zeros(0)
         explain = getattr(model, "explain", None)
         if explain is not None:
             findings = findings + tuple(explain(doc, features, passage_scores, findings, self.config.threshold))
-        findings = tuple(sorted((f for f in findings if _keep(f, self.config)), key=_finding_order))
+        kept = sorted((f for f in findings if _keep(f, self.config)), key=_finding_order)
         threshold = self.config.threshold
         # whole columns to Python floats at once: per-element numpy indexing costs more than the rest
         scores = np.asarray(passage_scores, dtype=np.float64).tolist()
@@ -91,7 +120,7 @@ class Detector:
         rrows = features[:, rcols].tolist() if rcols else [[] for _ in doc.passages]
         names = feature_names() if self.keep_features else None
         frows = features.tolist() if self.keep_features else None
-        passages = tuple(
+        passages = [
             PassageResult(
                 start=p.start,
                 end=p.end,
@@ -101,19 +130,8 @@ class Detector:
                 readability={k: round(v, 3) for k, v in zip(rnames, rrows[i], strict=True)},
             )
             for i, p in enumerate(doc.passages)
-        )
-        score = document_score(passage_scores, doc)
-        return DocumentResult(
-            id=id,
-            score=score,
-            flagged=bool(len(doc.passages) > 0 and score >= threshold),
-            passages=passages,
-            findings=findings,
-            readability=document_readability(doc) if doc.passages else {},
-            detector={"version": __version__, "model": getattr(model, "name", type(model).__name__)},
-            extra=extra or {},
-            warnings=warnings,
-        )
+        ]
+        return passages, kept
 
     def score_many(self, items: Iterable[str | tuple[Any, str] | dict[str, Any]]) -> Iterator[DocumentResult]:
         """Score texts in input order. Items are strings, (id, text) pairs, or dicts with
@@ -126,6 +144,28 @@ class Detector:
             else:
                 extra = {k: v for k, v in item.items() if k not in ("text", "id")}
                 yield self.score(item["text"], id=item.get("id", n), extra=extra)
+
+
+# A document longer than this is analysed piece by piece, each piece cut at a passage
+# boundary, so memory is bounded by the piece (tokens of ~1 MB of text), not the document.
+# Consistency rules (one name spelled two ways) then look within a piece only.
+PIECE_CHARS = 1_000_000
+
+
+def _pieces(text: str, id: Any) -> Iterator[tuple[int, Document]]:
+    """(offset, Document) pieces of `text`: the whole text when it is short enough."""
+    if len(text) <= PIECE_CHARS:
+        yield 0, Document(text, id)
+        return
+    start = 0
+    whole = Document(text, id)
+    bounds = [p.start for p in whole.passages[1:]]
+    del whole  # only the passage boundaries are needed; tokens are made per piece
+    for cut in bounds:
+        if cut - start >= PIECE_CHARS:
+            yield start, Document(text[start:cut], id)
+            start = cut
+    yield start, Document(text[start:], id)
 
 
 def _finding_order(f: Finding) -> tuple[int, int, str]:

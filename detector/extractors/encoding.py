@@ -33,8 +33,8 @@ import ftfy
 import regex
 from ftfy.chardata import UTF8_DETECTOR_RE
 from ftfy.fixes import fix_latin_ligatures
-from wordfreq import zipf_frequency
 
+from .. import lexicon
 from ..config import Config
 from ..results import Finding
 from ..rules import Rule
@@ -312,7 +312,7 @@ def compounds() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+    return lexicon.zipf(word)
 
 
 def _char_name(ch: str) -> str:

@@ -40,8 +40,8 @@ from typing import ClassVar
 
 import numpy as np
 import regex
-from wordfreq import zipf_frequency
 
+from .. import lexicon
 from ..config import Config
 from ..results import Finding
 from ..rules import Rule
@@ -401,7 +401,7 @@ def zipf(word: str) -> float:
     if z is None:
         if len(_ZIPF_CACHE) >= _ZIPF_CACHE_MAX:
             _ZIPF_CACHE.clear()
-        z = _ZIPF_CACHE[word] = zipf_frequency(word, "en")
+        z = _ZIPF_CACHE[word] = lexicon.zipf(word)
     return z
 
 

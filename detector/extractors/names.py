@@ -51,8 +51,8 @@ from importlib import resources
 from typing import ClassVar, NamedTuple
 
 import regex
-from wordfreq import zipf_frequency
 
+from .. import lexicon
 from ..config import Config
 from ..results import Finding
 from ..rules import Rule
@@ -294,7 +294,7 @@ def max_distance(key: str) -> int:
 @lru_cache(maxsize=65536)
 def english_zipf(word: str) -> float:
     """wordfreq Zipf frequency of `word` in English (0 when unknown)."""
-    return zipf_frequency(word, "en")
+    return lexicon.zipf(word)
 
 
 def is_syllabic(key: str) -> bool:

@@ -174,11 +174,11 @@ def text_readability(words: list[str], sentence_lengths: list[int]) -> dict[str,
 def document_readability(doc: Document) -> dict[str, float]:
     """Readability of the whole document (same keys as per passage)."""
     words = [t.text for t in doc.tokens if t.is_word]
-    lengths = [n for p in doc.passages for n in _sentence_lengths(p)]
+    lengths = [n for p in doc.passages for n in sentence_word_counts(p)]
     return text_readability(words, lengths)
 
 
-def _sentence_lengths(passage: Passage) -> list[int]:
+def sentence_word_counts(passage: Passage) -> list[int]:
     """Words per sentence of a passage (tokens are per passage, sentences in order)."""
     lengths = [0] * len(passage.sentences)
     i = 0
@@ -203,7 +203,7 @@ class ReadabilityExtractor:
         features = zeros(doc, len(self.feature_names))
         findings: list[Finding] = []
         for i, passage in enumerate(doc.passages):
-            lengths = _sentence_lengths(passage)
+            lengths = sentence_word_counts(passage)
             for sent, n in zip(passage.sentences, lengths):
                 if n > LONG_SENTENCE_WORDS:
                     findings.append(LONG_SENTENCE.finding(doc.text, sent.start, sent.end, LONG_SENTENCE.message.format(n=n), confidence=0.5))
