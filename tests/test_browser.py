@@ -12,17 +12,15 @@ rewrites the screenshot kept in the repository.
 
 from __future__ import annotations
 
-import _socket
 import json
 import os
 import shutil
-import socket
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from loopback import loopback_allowed
 from test_report import demo_batch, payload_batch, synthetic_batch
 
 from detector.render.html import HtmlWriter
@@ -49,52 +47,6 @@ def _skip_reason() -> str | None:
 # tests/conftest.py blocks every TCP connection for the session (mtdetect works offline).
 # Selenium talks to chromedriver over HTTP on the loopback interface, so the browser tests
 # let loopback through, and only loopback: anything else still goes to the guard.
-LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost"}
-
-
-def _is_loopback(address: object) -> bool:
-    return isinstance(address, tuple) and bool(address) and str(address[0]) in LOOPBACK_HOSTS
-
-
-@contextmanager
-def loopback_allowed():
-    saved = (socket.socket.connect, socket.socket.connect_ex, socket.create_connection, socket.getaddrinfo)
-    guard_connect, guard_connect_ex, guard_create, guard_getaddrinfo = saved
-
-    def connect(self, address, *args):
-        return _socket.socket.connect(self, address, *args) if _is_loopback(address) else guard_connect(self, address, *args)
-
-    def connect_ex(self, address, *args):
-        return _socket.socket.connect_ex(self, address, *args) if _is_loopback(address) else guard_connect_ex(self, address, *args)
-
-    def getaddrinfo(host, *args, **kwargs):
-        return _socket.getaddrinfo(host, *args, **kwargs) if str(host) in LOOPBACK_HOSTS else guard_getaddrinfo(host, *args, **kwargs)
-
-    def create_connection(address, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None, **kwargs):
-        if not _is_loopback(address):
-            return guard_create(address, timeout, source_address, **kwargs)
-        error: OSError | None = None
-        for family, kind, proto, _, addr in _socket.getaddrinfo(address[0], address[1], 0, socket.SOCK_STREAM):
-            sock = socket.socket(family, kind, proto)
-            try:
-                if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:
-                    sock.settimeout(timeout)
-                _socket.socket.connect(sock, addr)
-                return sock
-            except OSError as e:
-                error = e
-                sock.close()
-        raise error or OSError(f"cannot connect to {address}")
-
-    socket.socket.connect, socket.socket.connect_ex = connect, connect_ex  # type: ignore[method-assign]
-    socket.create_connection, socket.getaddrinfo = create_connection, getaddrinfo  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        socket.socket.connect, socket.socket.connect_ex = saved[0], saved[1]  # type: ignore[method-assign]
-        socket.create_connection, socket.getaddrinfo = saved[2], saved[3]  # type: ignore[assignment]
-
-
 @pytest.fixture(autouse=True)
 def _loopback(request):
     """Loopback open during each test, after conftest's guard (if any) is in place."""
