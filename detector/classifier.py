@@ -785,7 +785,13 @@ class TrainedModel:
         flagged = [i for i, s in enumerate(passage_scores) if s >= threshold]
         if not flagged:
             return []
-        explained = {doc.passage_at(f.start) for f in findings if f.severity in ("warning", "error")}
+        # a rule finding explains every passage it overlaps (a spam bio can span two passages)
+        explained = {
+            i
+            for f in findings
+            if f.severity in ("warning", "error")
+            for i in range(doc.passage_at(f.start), doc.passage_at(max(f.start, f.end - 1)) + 1)
+        }
         todo = [i for i in flagged if i not in explained]
         if not todo:
             return []

@@ -324,3 +324,20 @@ def test_shipped_model_loads_fast_and_scores() -> None:
     assert time.perf_counter() - t < 5
     b = Detector().score(HELD_OUT_ARTEFACTS[0] + "\n\n" + HELD_OUT_CLEAN[0])
     assert a.score == b.score
+
+
+def test_no_model_explanation_inside_a_rule_finding_that_spans_passages() -> None:
+    """The bundled example ends with a five-fragment spam bio that the passage splitter cuts in
+    two; the boilerplate finding covers both halves, so the model must not add its own vaguer
+    `model.passage` findings on the second half."""
+    from pathlib import Path
+
+    from detector import Detector
+
+    text = (Path(__file__).parent.parent / "examples" / "article.txt").read_text(encoding="utf-8")
+    result = Detector().score(text)
+    bios = [f for f in result.findings if f.rule == "boilerplate.spam_bio"]
+    assert len(bios) == 1
+    bio = bios[0]
+    assert sum(1 for p in result.passages if p.start < bio.end and p.end > bio.start) == 2
+    assert not [f for f in result.findings if f.rule == "model.passage" and f.start < bio.end and f.end > bio.start]
