@@ -4,10 +4,11 @@ Three views of each passage, one linear model:
 - the extractors' feature columns (`detector.pipeline.extract_features`) plus fluency measures
   of our own (shares of words unknown to wordfreq, rare words, function words, non-Latin script,
   stray symbols; odd quotes, unbalanced brackets, lower-case sentence starts, length);
-- hashed 1-4-grams over an ABSTRACTED token stream: ~275 English function words and the common
+- hashed 1-4-grams over an ABSTRACTED token stream: ~275 English function words, the ~830
+  commonest open-class words (Zipf >= 5, detector/data/frequent_words.txt) and the common
   punctuation stay as themselves, every other token becomes its class (shape + wordfreq Zipf band
   + suffix: "l4e" = frequent lower-case word in -ed, "C0" = capitalised word unknown to wordfreq,
-  "X" = non-Latin script). The model learns syntax and fluency, not topics or outlets.
+  "X" = non-Latin script). The model learns syntax and fluency, not topics, names or outlets.
   Typography is neutralised token by token exactly as `detector.text.normalise` does on whole
   strings, so curly quotes or ` n't` are no shortcut;
 - hashed character 2-4-grams of RARE words only (OCR confusions, mojibake, untranslated words).
@@ -39,6 +40,7 @@ from typing import Any
 import numpy as np
 import regex
 
+from . import class_lm
 from .errors import DetectorError
 from .results import Finding
 from .text import Document, Passage
@@ -78,6 +80,25 @@ FUNCTION_WORDS: tuple[str, ...] = tuple(
     """.split()
 )
 _FUNCTION_SET = frozenset(FUNCTION_WORDS)
+
+
+def _load_frequent_words() -> tuple[str, ...]:
+    """The ~850 most frequent open-class English words (detector/data/frequent_words.txt, built by
+    training/build_frequent_words.py from wordfreq). Kept as themselves in the stream: weak MT
+    breaks English around them ("the years 90", "since long time"); rarer words, which carry
+    topics and names, stay classes. Empty only while the builder itself runs."""
+    from importlib import resources
+
+    path = resources.files("detector") / "data" / "frequent_words.txt"
+    if not path.is_file():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(w for w in lines if w and not w.startswith("#") and w not in _FUNCTION_SET)
+
+
+FREQUENT_WORDS: tuple[str, ...] = _load_frequent_words()
+# Words that stand for themselves in the stream (lower-case; "^" marks a capitalised one).
+_KEPT_SET = _FUNCTION_SET | frozenset(FREQUENT_WORDS)
 # Punctuation kept as itself (after typographic normalisation); other symbols become their
 # Unicode category ("<So>", "<Sc>", ...).
 PUNCTUATION: tuple[str, ...] = tuple(". , ; : ! ? \" ' ( ) [ ] { } - / & % $ # @ * + = < > _ ~ |".split())
@@ -114,7 +135,7 @@ _SYMBOL_CATEGORIES = ("Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk"
 def _class_vocabulary() -> tuple[str, ...]:
     """Every abstract token class, in a fixed order (their index is the token class id)."""
     out = [SENTENCE_START]
-    for w in FUNCTION_WORDS:
+    for w in (*FUNCTION_WORDS, *FREQUENT_WORDS):
         out += [w, w + "^"]  # "the" and sentence-case/capitalised "The"
     out += list(PUNCTUATION)
     out += [f"{s}{b}{x}" for s in _SHAPES for b in _BANDS for x in _SUFFIX_CLASSES]
@@ -127,6 +148,14 @@ def _class_vocabulary() -> tuple[str, ...]:
 
 
 CLASSES: tuple[str, ...] = _class_vocabulary()
+# Identity of the stream vocabulary: recorded in every trained model, checked on load.
+STREAM_ID = hashlib.sha256("\n".join(CLASSES).encode("utf-8")).hexdigest()[:16]
+
+
+def stream_id() -> str:
+    """What a trained model's weights depend on beyond the extractors: the class vocabulary and
+    the class language model behind the lm_* fluency features (detector/class_lm.py)."""
+    return f"{STREAM_ID}-{class_lm.tables_sha256()[:16]}"
 _CLASS_INDEX = {c: i for i, c in enumerate(CLASSES)}
 # Deterministic 32-bit id of each class (zlib.crc32, not Python's salted `hash`).
 _CLASS_CRC = np.array([zlib.crc32(c.encode("utf-8")) for c in CLASSES], dtype=np.uint64)
@@ -180,6 +209,8 @@ def _word_class(word: str) -> str:
         return "X"
     if len(letters) == 1 and len(word) == 1:
         return "s"
+    if lower in _KEPT_SET:
+        return lower + "^" if word[:1].isupper() else lower
     zipf = _zipf_table()
     if "-" in word:
         parts = [p for p in lower.split("-") if p]
@@ -390,7 +421,7 @@ def _class_flags() -> tuple[np.ndarray, tuple[str, ...]]:
         base = c.rstrip("^")
         shape, band, suffix = c[:1], c[1:2], c[2:]
         is_shape = shape in _SHAPES and band.isdigit() and suffix in _SUFFIX_CLASSES
-        is_word = base in _FUNCTION_SET or is_shape or c in ("s", "X") or c.startswith("D")
+        is_word = base in _KEPT_SET or is_shape or c in ("s", "X") or c.startswith("D")
         if c == SENTENCE_START:
             table[i, col["sentence"]] = 1
             continue
@@ -398,6 +429,8 @@ def _class_flags() -> tuple[np.ndarray, tuple[str, ...]]:
             table[i, col["word"]] = 1
         if base in _FUNCTION_SET:
             table[i, col["function"]] = 1
+            table[i, col["frequent"]] = 1
+        elif base in _KEPT_SET:  # a frequent open-class word: what its class "l5" would have been
             table[i, col["frequent"]] = 1
         if is_shape and shape == "l" and band == "0":
             table[i, col["oov_lower"]] = 1
@@ -457,6 +490,7 @@ FLUENCY_FEATURES: tuple[str, ...] = (
     "odd_quotes",
     "unbalanced_brackets",
     "lower_sentence_starts",
+    *class_lm.FEATURES,
 )
 
 
@@ -490,6 +524,7 @@ def fluency_features(passages: Sequence[Passage], streams: Sequence[Sequence[int
                 starts_n += 1
                 lower += m.group().islower()
         out[p, 14] = lower / starts_n if starts_n else 0.0
+    out[:, 15:] = class_lm.features(streams)
     return out
 
 
@@ -1049,6 +1084,7 @@ def build_model(pipe: Any, calibrated: Any, threshold: float, meta: dict[str, An
     from .extractors import signature
 
     model = TrainedModel.from_fitted(pipe, calibrated, name, signature(), dense_feature_names(), threshold, meta)
+    model.meta["stream_id"] = stream_id()
     model.meta["dense_reference"] = dense_reference(model, records, y)
     return model
 
@@ -1113,6 +1149,7 @@ def save_model(model: TrainedModel, path: str | Path, extra_meta: dict[str, Any]
         "sklearn_version": sklearn.__version__,
         "numpy_version": np.__version__,
         "signature": model.signature,
+        "stream_id": model.meta.get("stream_id"),
         "signature_sha256": hashlib.sha256(json.dumps(model.signature).encode("utf-8")).hexdigest(),
         "threshold": model.threshold,
         "sha256": sha256_of(p),

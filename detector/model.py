@@ -155,6 +155,21 @@ def _check_sidecar_compatible(path: Path, meta: dict[str, Any]) -> None:
     recorded = meta.get("signature")
     if recorded is not None and recorded != signature():
         raise SignatureMismatch(_signature_message(path, recorded))
+    if recorded is not None:
+        _check_stream(path, meta.get("stream_id"))
+
+
+def _check_stream(path: Path, stream_id: Any) -> None:
+    """A trained model's n-gram weights only mean something over the token vocabulary they were
+    fitted on (detector.classifier.CLASSES, e.g. its list of frequent words)."""
+    from .classifier import stream_id as current_stream_id
+
+    current = current_stream_id()
+    if stream_id != current:
+        raise SignatureMismatch(
+            f"{path}: model was trained on another token vocabulary or class language model ({stream_id or 'an older one'}, "
+            f"this mtdetect has {current}); retrain it with 'mtdetect train'"
+        )
 
 
 class SignatureMismatch(ModelError):
@@ -192,4 +207,6 @@ def _load_joblib(path: Path, meta: dict[str, Any]) -> Model:
     expected = getattr(obj, "signature", None)
     if expected is not None and expected != signature():
         raise SignatureMismatch(_signature_message(path, expected))
+    if expected is not None and isinstance(getattr(obj, "meta", None), dict):
+        _check_stream(path, obj.meta.get("stream_id"))
     return obj

@@ -85,6 +85,17 @@ def test_stream_keeps_function_words_and_abstracts_content_words() -> None:
     assert len(FUNCTION_WORDS) >= 250
 
 
+def test_stream_keeps_frequent_words_that_weak_mt_misuses() -> None:
+    """The ~850 commonest open-class words stand for themselves (old MT breaks English around
+    them: "at the end of the years 90"); anything rarer is still only its class."""
+    from detector.classifier import FREQUENT_WORDS
+
+    assert 700 <= len(FREQUENT_WORDS) <= 1200 and "years" in FREQUENT_WORDS and "the" not in FREQUENT_WORDS
+    classes = _classes("At the end of the years 90 the government took a presidential term consecutive.")
+    assert "years" in classes and "end" in classes and "government" in classes
+    assert "consecutive" not in classes and "presidential" not in classes  # Zipf < 5: classes only
+
+
 def test_stream_marks_noise_classes() -> None:
     classes = _classes("Tbe cafÃ© was 東京 — donâ€™t")
     assert "X" in classes  # non-Latin script

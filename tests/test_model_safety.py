@@ -95,6 +95,25 @@ def test_wrong_signature_in_model_object_is_refused(copy: Path, tmp_path: Path) 
         load_model(other, trust=True)
 
 
+def test_model_of_another_token_vocabulary_is_refused(copy: Path, tmp_path: Path, cli) -> None:
+    """n-gram weights only mean something over the vocabulary they were fitted on (e.g. after
+    detector/data/frequent_words.txt changes): such a model is refused, in the sidecar check and
+    in the object, with a one-line message that says to retrain."""
+    meta = json.loads(copy.with_suffix(".json").read_text())
+    meta["stream_id"] = "0123456789abcdef"
+    copy.with_suffix(".json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="another token vocabulary.*retrain"):
+        load_model(copy)
+    r = cli("score", "--model", str(copy), "-", stdin="Some text to score.")
+    assert r.code == 2 and "token vocabulary" in r.err and len(r.err.strip().splitlines()) == 1
+    obj = joblib.load(copy)
+    obj.meta["stream_id"] = "0123456789abcdef"
+    other = tmp_path / "other.joblib"
+    joblib.dump(obj, other)
+    with pytest.raises(ModelError, match="another token vocabulary"):
+        load_model(other, trust=True)
+
+
 def test_newer_format_is_refused(copy: Path) -> None:
     meta = json.loads(copy.with_suffix(".json").read_text())
     meta["format_version"] = 99

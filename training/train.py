@@ -42,6 +42,7 @@ from detector.classifier import (
     fit_calibrated,
     save_model,
 )
+from training.build_class_lm import crossfit
 from training.featurise import RowFeatures, featurise_rows, read_rows, subsample
 
 # Human text of each register: the false-positive checks that set the threshold.
@@ -192,6 +193,7 @@ def load_split(corpus: Path, split: str, max_rows: int | None, exclude: Sequence
 
 def fit_on(train_rows: Sequence[dict], train_feats: Sequence[RowFeatures], dev_rows: Sequence[dict], dev_feats: Sequence[RowFeatures],
            params: dict, seed: int = 0) -> tuple[object, object, list[PassageRecord], np.ndarray]:
+    crossfit(train_rows, train_feats)  # lm_* features of training rows from the other half's model
     recs, y, w, _ = passage_set(train_rows, train_feats)
     cal_recs, cal_y, cal_w, _ = passage_set(dev_rows, dev_feats)
     print(f"fitting on {len(recs)} passages ({int(y.sum())} positive); calibrating on {len(cal_recs)}", file=sys.stderr)
