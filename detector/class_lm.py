@@ -144,6 +144,22 @@ def _passage_features(t: dict[str, Any], ids: np.ndarray) -> tuple[float, float,
     return mean, odd, float(windows.min()) / WINDOW
 
 
+def worst_window(ids: Sequence[int], tables: dict[str, Any] | None = None) -> tuple[int, int] | None:
+    """Token indices [start, end) of the passage's least fluent WINDOW-token stretch (the one
+    behind `lm_worst_window`), for explanations; None for passages too short to have one."""
+    t = tables if tables is not None else load_tables()
+    if t is None or len(ids) < WINDOW + 2:
+        return None
+    arr = np.asarray(ids, dtype=np.int64)
+    a, b, c = arr[:-2], arr[1:-1], arr[2:]
+    backoff = _lookup(_keys2(a, b), t["ctx_keys"], t["ctx_loggamma"], 0.0) + _bigram_logp(t, b, c)
+    ratio = _lookup(_keys3(a, b, c), t["tri_keys"], t["tri_logp"], backoff) - t["uni_logp"][c]
+    cs = np.concatenate([[0.0], np.cumsum(ratio)])
+    sums = cs[WINDOW:] - cs[:-WINDOW]  # window of ratios j .. j + WINDOW - 1
+    j = int(np.argmin(sums))
+    return j + 2, j + 2 + WINDOW  # ratio j scores token j + 2
+
+
 @lru_cache(maxsize=1)
 def load_tables() -> dict[str, np.ndarray] | None:
     """The shipped tables (detector/data/class_lm.npz), loaded once; None when not built yet."""

@@ -835,11 +835,16 @@ class TrainedModel:
         streams = [ids for ids, _ in pairs]
         feats = _finite(features, len(doc.passages))[todo]
         contrib = self._dense_contributions(np.hstack([feats, fluency_features(passages, streams)])) - self._dense_reference()
+        lm_name = "fluency.lm_worst_window"
+        lm_col = self.feature_names.index(lm_name) if lm_name in self.feature_names else -1
         out: list[Finding] = []
         for k, i in enumerate(todo):
             p = passages[k]
             evidence = self._top_features(contrib[k])
-            for start, end in self._top_spans(streams[k], pairs[k][1], p):
+            spans = self._top_spans(streams[k], pairs[k][1], p)
+            if lm_col >= 0 and contrib[k][lm_col] > 0.3:  # unusual word order: show the worst stretch first
+                spans = _merge_spans([*_lm_span(streams[k], pairs[k][1]), *spans])[:2]
+            for start, end in spans:
                 message = MODEL_EXPLANATION.message.format(p=float(passage_scores[i]))
                 if evidence:
                     message += f"; strongest evidence: {evidence}"
@@ -902,6 +907,28 @@ class TrainedModel:
         return sorted(chosen)
 
 
+def _lm_span(ids: list[int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Document span of the passage's least fluent stretch under the class language model."""
+    window = class_lm.worst_window(ids)
+    if window is None:
+        return []
+    real = [spans[k] for k in range(*window) if spans[k][1] > spans[k][0]]
+    return [(real[0][0], real[-1][1])] if real else []
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans merged, first-come order kept (the first is the strongest)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for k, (a, b) in enumerate(out):
+            if s < b and e > a:
+                out[k] = (min(a, s), max(b, e))
+                break
+        else:
+            out.append((s, e))
+    return out
+
+
 def _compile(pipeline: Any, calibrated: Any) -> dict[str, Any]:
     """The arrays `TrainedModel` scores with, taken from a fitted pipeline and calibrator."""
     vec = pipeline.named_steps["features"]
@@ -947,6 +974,9 @@ _FEATURE_WORDS = {
     "punct_share": "unusual punctuation density",
     "frequent_share": "unusual share of very common words",
     "log_words": "passage length",
+    "lm_log_ratio_mean": "word order unusual for English",
+    "lm_odd_share": "many words in unusual positions",
+    "lm_worst_window": "a stretch of words in an order English does not use",
 }
 
 

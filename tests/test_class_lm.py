@@ -119,3 +119,19 @@ def test_crossfit_gives_training_rows_out_of_fold_features() -> None:
         other_fold_has_it = any(o["text"] == r["text"] and fold_of(o) != fold_of(r) for o in rows)
         if not other_fold_has_it:
             assert b < a, r["text"]
+
+
+def test_worst_window_span_points_at_the_damaged_phrase() -> None:
+    """Explanations show the least fluent stretch: it must overlap the shuffled words."""
+    from detector.classifier import _lm_span, passage_stream
+
+    damaged = "Police to house the were called shortly midnight after, a spokesman said."
+    text = NEWS[0] + " " + damaged + " " + NEWS[2]
+    doc = Document(text)
+    assert len(doc.passages) == 1
+    ids, spans = passage_stream(doc.passages[0])
+    (start, end), = _lm_span(ids, spans)
+    bad_start = text.index(damaged)
+    bad_end = bad_start + len("Police to house the were called shortly midnight after")
+    assert start < bad_end and end > bad_start, text[start:end]
+    assert text[start:end] == text[start:end].strip() and end - start < 60
