@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -72,9 +74,11 @@ _PARA_BREAK_RE = regex.compile(r"\n[^\S\n]*\n\s*|\r\n[^\S\n]*\r\n\s*|\u2029\s*")
 _LINE_END_PUNCT = tuple(".!?:;…\"'’”)]»")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or a single non-space grapheme with its offsets into the document."""
+class Token(NamedTuple):
+    """A word or a single non-space grapheme with its offsets into the document.
+
+    Immutable, hashable, same repr as before; a named tuple because a document has one per
+    token and building a tuple costs a third of building a frozen dataclass."""
 
     start: int
     end: int
@@ -116,6 +120,54 @@ class Passage:
     def words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.is_word)
 
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The texts of the passage's words (computed once, shared by the extractors)."""
+        return [t.text for t in self.words]
+
+    @cached_property
+    def lowered_words(self) -> list[str]:
+        """The passage's words in lower case, computed once per passage and shared by the
+        extractors. The strings are interned, so their hashes are computed once per process
+        and dict/set look-ups of words and word pairs stay cheap."""
+        texts = self.word_texts
+        lowered = list(map(_LOWER.get, texts))
+        if None in lowered:
+            if len(_LOWER) >= _LOWER_MAX:
+                _LOWER.clear()
+            intern = sys.intern
+            for i, low in enumerate(lowered):
+                if low is None:
+                    text = texts[i]
+                    low = _LOWER[text] = intern(text.lower())
+                    lowered[i] = low
+        return lowered
+
+    @cached_property
+    def sentence_word_counts(self) -> tuple[int, ...]:
+        """Words per sentence (a word belongs to the first sentence that ends after its start;
+        the last sentence takes the rest)."""
+        sentences, words = self.sentences, self.words
+        last = len(sentences) - 1
+        if last <= 0:
+            return (len(words),) if sentences else ()
+        counts = []
+        before = 0
+        for s in sentences[:last]:
+            upto = bisect_left(words, s.end, lo=before, key=_token_start)
+            counts.append(upto - before)
+            before = upto
+        counts.append(len(words) - before)
+        return tuple(counts)
+
+
+_LOWER: dict[str, str] = {}  # token text -> interned lower case (token texts are interned too)
+_LOWER_MAX = 500_000
+
+
+def _token_start(token: Token) -> int:
+    return token.start
+
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Split `text` into word and symbol tokens (whitespace dropped), offsets shifted by `offset`.
@@ -129,7 +181,8 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     if text.isascii() or not simple.unsafe.search(text):
         # Every character is its own grapheme: the standard library's `re` gives the same
         # tokens as the full pattern below, several times faster (most English text).
-        return tuple([Token(m.start() + offset, m.end() + offset, intern(m.group()), m.lastindex == 1) for m in simple.token.finditer(text)])
+        new = tuple.__new__  # Token(...) without the Python-level __new__ of a named tuple
+        return tuple([new(Token, (m.start() + offset, m.end() + offset, intern(m.group()), m.lastindex == 1)) for m in simple.token.finditer(text)])
     tokens = []
     for m in _TOKEN_RE.finditer(text):
         start, end = m.span()

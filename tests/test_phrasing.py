@@ -135,3 +135,16 @@ def test_title_case_spin_only_for_names_and_titles() -> None:
     _, out = _run("The firm Profound Learning opened an office in Unused York.")
     assert [f.text for f in out.findings] == ["Unused York"]
     assert out.findings[0].suggestion == "New York"
+
+
+def test_shipped_pair_index_equals_one_built_from_the_tables() -> None:
+    """detector/data/phrasing_index.tsv.gz caches the phrase tables' pair index: it must be
+    current (else start-up silently takes the slow path) and equal to a fresh build."""
+    from detector.extractors import phrasing
+
+    shipped = phrasing._shipped_index()
+    assert shipped is not None, "stale index: rebuild with phrasing.build_index_file()"
+    index, starts, singles = shipped
+    assert index == phrasing._build_pair_index()
+    assert starts == phrasing._build_long_phrase_starts()
+    assert singles == phrasing._build_single_word_entries()

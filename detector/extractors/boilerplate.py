@@ -101,6 +101,24 @@ KEYWORD_MIN_ITEMS = 6  # unlabelled list
 KEYWORD_MAX_ITEM_WORDS = 5
 _STOP = frozenset("and or the a an of in on for to with by at from".split())
 
+
+class _LazyPattern:
+    """A `regex` pattern compiled on first use: patterns behind a cheap substring test (inline
+    furniture, share rows, SEO lists) are never needed for most texts, and compiling them all
+    at import costs ~15 ms of start-up."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: regex.Pattern | None = None
+
+    def __getattr__(self, name: str):  # finditer, search, match, ...: those of the compiled pattern
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 # --- ads and page furniture ------------------------------------------------------------------
 
 # A whole line that is only an ad label (optionally bracketed or dashed).
@@ -114,7 +132,7 @@ _AD_LINE_RE = regex.compile(
 # One-word ad labels that are also ordinary words or headings: flagged only next to other debris.
 _AD_WORD_LINE_RE = regex.compile(r"(?m)^[ \t\[(]*(?:Ad|Advertising|ADVERTISING|Promoted)[ \t\])]*$")
 # Ad labels that no article sentence contains, wherever they are.
-_AD_INLINE_RE = regex.compile(
+_AD_INLINE_RE = _LazyPattern(
     r"(?:Story|Article) continues below(?: this)? advertisement|Continue reading the main story|"
     r"Scroll to continue with content|Advertisement[ \t]+(?=Continue reading|Story continues|Scroll to continue)|"
     r"(?<!\p{Lu}[ \t]?)\bADVERTISEMENT\b(?![ \t]?[\p{Lu}]{2})"
@@ -141,7 +159,7 @@ _DEBRIS_LINE_RE = regex.compile(
     + r")[ \t:.!|»>›\])]*$"
 )
 # Furniture recognisable inside a paragraph; the span is the phrase (or its sentence).
-_DEBRIS_INLINE_RE = regex.compile(
+_DEBRIS_INLINE_RE = _LazyPattern(
     r"""
     (?P<cookies>(?:We|we|This (?:web)?site|This page|Our (?:web)?site)[ ]uses?[ ](?:cookies|technologies[ ]such[ ]as[ ]cookies)
         |By[ ](?:continuing[ ]to[ ](?:use|browse)|using)[ ](?:this|our)[ ](?:web)?site[^.\n]{0,60}?(?:cookies|you[ ](?:agree|consent|accept))
@@ -430,7 +448,7 @@ _NETWORK = (
     r"(?:Facebook|Twitter|X|LinkedIn|Linkedin|WhatsApp|Whatsapp|Email|E-mail|Mail|Print|Pinterest|Reddit|Telegram|"
     r"Messenger|Tumblr|Flipboard|Copy[ ][Ll]ink|SMS|Threads|Bluesky|Mastodon|Instagram|TikTok|YouTube|Pocket)"
 )
-_SHARE_ROW_RE = regex.compile(
+_SHARE_ROW_RE = _LazyPattern(
     rf"""(?<![\w-])(?:
       (?:Share|SHARE)(?:[ ](?:this|the)(?:[ ](?:article|story|post|page|video))?)?(?:[ ](?:on|via|with))?[ \t]*:[ \t]*
           {_NETWORK}(?:[ \t]*[|•·/]?[ \t]*{_NETWORK})*
@@ -456,7 +474,7 @@ _SHARE_TRIGGERS = (
     "SHARE",
 )
 # Keyword items that only search-engine bait carries ("hotels near me", "iphone price 2025").
-_SEO_ITEM_RE = regex.compile(
+_SEO_ITEM_RE = _LazyPattern(
     r"\b(?:near me|price|prices|review|reviews|best|cheap|online|free|how to|latest|live|today|updates?|news|20[1-3]\d)\b"
 )
 UNLABELLED_MIN_ITEMS = 5

@@ -27,12 +27,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from types import SimpleNamespace
 from typing import ClassVar
 
-import ftfy
 import regex
-from ftfy.chardata import UTF8_DETECTOR_RE
-from ftfy.fixes import fix_latin_ligatures
 
 from .. import lexicon
 from ..config import Config
@@ -790,7 +788,7 @@ def _mojibake(doc_text: str, base: int, text: str) -> list[Finding]:
     the changed characters (widened to the whole word when they turn into letters) flagged."""
     out: list[Finding] = []
     done_until = 0
-    for m in UTF8_DETECTOR_RE.finditer(text):
+    for m in _ftfy().utf8_detector.finditer(text):
         if m.start() < done_until:
             continue
         # The unit ftfy re-decodes: the whitespace-delimited token(s) around the match, at most
@@ -803,6 +801,18 @@ def _mojibake(doc_text: str, base: int, text: str) -> list[Finding]:
         if not any(f.start <= base + m.start() < f.end for f in out):
             out.append(MOJIBAKE.finding(doc_text, base + m.start(), base + m.end(), suggestion="”", confidence=0.8))
     return out
+
+
+@lru_cache(maxsize=1)
+def _ftfy() -> SimpleNamespace:
+    """ftfy, imported on first use (~25 ms): only text outside ASCII and common typography needs it."""
+    import ftfy
+    from ftfy.chardata import UTF8_DETECTOR_RE
+    from ftfy.fixes import fix_latin_ligatures
+
+    return SimpleNamespace(
+        fix_encoding=ftfy.fix_encoding, fix_latin_ligatures=fix_latin_ligatures, utf8_detector=UTF8_DETECTOR_RE
+    )
 
 
 def _unit_start(text: str, i: int) -> int:
@@ -822,7 +832,8 @@ def _unit_end(text: str, i: int) -> int:
 
 def _fix_unit(doc_text: str, base: int, text: str, u0: int, u1: int) -> list[Finding]:
     unit = text[u0:u1]
-    fixed = fix_latin_ligatures(ftfy.fix_encoding(unit))
+    ftfy = _ftfy()
+    fixed = ftfy.fix_latin_ligatures(ftfy.fix_encoding(unit))
     if fixed == unit:
         return []
     ops = difflib.SequenceMatcher(None, unit, fixed, autojunk=False).get_opcodes()

@@ -31,12 +31,13 @@ import re
 import string
 import sys
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 from itertools import compress, count
 from operator import eq, itemgetter, ne
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 import numpy as np
 import regex
@@ -47,7 +48,6 @@ from ..results import Finding
 from ..rules import Rule
 from ..text import ABBREVIATIONS, Document, Passage, Token
 from .base import Extraction, zeros
-from .phrasing import lowered_words, word_texts
 
 DOUBLED_WORD = Rule(
     "garble.doubled_word",
@@ -296,7 +296,22 @@ class FunctionBigrams:
     mt_total: int
 
 
+T = TypeVar("T")
+
+
+def _without_gc(load: Callable[[], T]) -> Callable[[], T]:
+    """A table loader run with the cyclic garbage collector paused (see lexicon.without_gc)."""
+
+    @wraps(load)
+    def run() -> T:
+        with lexicon.without_gc():
+            return load()
+
+    return run
+
+
 @lru_cache(maxsize=1)
+@_without_gc
 def function_bigrams() -> FunctionBigrams:
     path = resources.files("detector") / "data" / DATA_FUNCTION_BIGRAMS
     unigrams: dict[str, int] = {}
@@ -321,6 +336,7 @@ def function_bigrams() -> FunctionBigrams:
 
 
 @lru_cache(maxsize=1)
+@_without_gc
 def verb_lexicon() -> frozenset[str]:
     """Verb-like words: the corpus lexicon, auxiliaries and irregular past forms."""
     path = resources.files("detector") / "data" / DATA_VERBS
@@ -329,6 +345,7 @@ def verb_lexicon() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@_without_gc
 def word_case_counts() -> dict[str, tuple[float, int]]:
     """Lower-case word -> (share of its mid-sentence occurrences written with a capital, number
     of occurrences), for words capitalised at least 30% of the time ("moscow" (1.0, 347))."""
@@ -355,6 +372,7 @@ def capitalisable_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@_without_gc
 def proper_only_words() -> frozenset[str]:
     """Words English (almost) always capitalises: names, places, months, weekdays. A word seen
     in lower case more than a couple of times (0.5% of its uses) is also an ordinary word."""
@@ -378,6 +396,7 @@ COMMON_WORD_NAMES = frozenset(
 
 
 @lru_cache(maxsize=1)
+@_without_gc
 def bigram_counts() -> dict[tuple[str, str], int]:
     """Counts of frequent word bigrams of clean English (count >= 5), for context checks."""
     path = resources.files("detector") / "data" / DATA_COLLOCATIONS
@@ -413,17 +432,31 @@ def zipfs_of(words: list[str]) -> list[float]:
     return out
 
 
+@lru_cache(maxsize=4)
+def frequent_words(min_zipf: float) -> frozenset[str]:
+    """A superset of the lower-case words of Zipf frequency `min_zipf` or more: a plain
+    lower-case candidate spelling outside it is less frequent, so it is not looked up (nor
+    memoised) at all."""
+    return lexicon.words_at_least(min_zipf)
+
+
+def _plain_lower(word: str) -> bool:
+    return word.isascii() and word.isalpha() and word.islower()
+
+
 @lru_cache(maxsize=50_000)
 def ocr_correction(word: str) -> str | None:
     """The most frequent English word one OCR confusion away from `word`, if frequent enough."""
     best, best_z = None, NONWORD_MIN_CANDIDATE_ZIPF
+    frequent = frequent_words(NONWORD_MIN_CANDIDATE_ZIPF)
     for wrong, right in OCR_CONFUSIONS:
         start = word.find(wrong)
         while start != -1:
             cand = word[:start] + right + word[start + len(wrong) :]
-            z = zipf(cand)
-            if z >= best_z:
-                best, best_z = cand, z
+            if cand in frequent or not _plain_lower(cand):  # else its Zipf is below best_z
+                z = zipf(cand)
+                if z >= best_z:
+                    best, best_z = cand, z
             start = word.find(wrong, start + 1)
     return best
 
@@ -438,6 +471,7 @@ def _never_seen_in_either(table: FunctionBigrams, a: str, b: str, expected: floa
 
 
 @lru_cache(maxsize=1)
+@_without_gc
 def forbidden_pairs() -> dict[str, frozenset[str]]:
     """First word -> the function words and punctuation classes that clean English (almost)
     never puts right after it: seen at most WORD_ORDER_MAX_RATIO of what independent words
@@ -526,8 +560,8 @@ class PassageView:
         self.passage = passage
         self.doc_text = doc_text
         self.tokens: tuple[Token, ...] = passage.words  # words only, no punctuation
-        self.texts = word_texts(passage)
-        lowered = lowered_words(passage)  # shared with the phrasing extractor
+        self.texts = passage.word_texts
+        lowered = passage.lowered_words  # shared with the phrasing extractor
         self.lowered: list[str] = lowered
         self.zipfs: list[float] = zipfs_of(lowered)
         # chat markers or no capital at the start: repeated words there are emphasis
@@ -1032,7 +1066,9 @@ def _mixed_tokens(view: PassageView) -> list[int]:
     word ("pIans", "0f", "onWednesday"). Cheap tests first: most passages have none."""
     texts, lowered = view.texts, view.lowered
     out: list[int] = []
-    shape = view.passage.text.translate(_LETTER_DIGIT_SHAPE)  # letters -> "a", 0/1/5 -> "0"
+    ptext = view.passage.text
+    # letters -> "a", 0/1/5 -> "0" (only when the passage has a 0, 1 or 5: most have none)
+    shape = ptext.translate(_LETTER_DIGIT_SHAPE) if "0" in ptext or "1" in ptext or "5" in ptext else ""
     if "a0" in shape or "0a" in shape:  # "0f", "Inspect0r" (also "1990s": filtered later)
         offset, tokens = view.passage.start, view.tokens
         for m in _DIGIT_LETTER_SHAPE.finditer(shape):
@@ -1076,6 +1112,7 @@ _GLUED_LEFT = frozenset("of the and that was has had not with from are were this
 _GLUED_RIGHT = frozenset("and the of has is was that with from were are had have not for".split())
 
 
+@lru_cache(maxsize=20_000)
 def _merged_fix(low: str, original: str) -> str | None:
     """ "ofthe" -> "of the", "disarmamentand" -> "disarmament and": an unknown lower-case word
     that is a frequent word with a function word glued to it. (Two content words glued
@@ -1092,6 +1129,7 @@ def _merged_fix(low: str, original: str) -> str | None:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+TYPO_MIN_ZIPF = 4.0  # a spelling slip is one edit away from a word at least this frequent
 
 
 @lru_cache(maxsize=20_000)
@@ -1099,13 +1137,33 @@ def _is_typo(word: str) -> bool:
     """One deletion, transposition or substitution away from a frequent word ("monthe" ->
     month, "importand" -> important): a spelling slip, not two words glued together."""
     n = len(word)
+    if _plain_lower(word) and n > 1:
+        # every candidate is a plain lower-case word: one outside frequent_words() has a Zipf
+        # frequency below 4.0, so only set members are looked up (the same answer, ~25x fewer
+        # look-ups of non-words)
+        frequent = frequent_words(TYPO_MIN_ZIPF)
+        for i in range(n):
+            head, tail = word[:i], word[i + 1 :]
+            cand = head + tail
+            if cand in frequent and zipf(cand) >= TYPO_MIN_ZIPF:
+                return True
+            if i + 1 < n:
+                cand = head + word[i + 1] + word[i] + word[i + 2 :]
+                if cand in frequent and zipf(cand) >= TYPO_MIN_ZIPF:
+                    return True
+            for c in _LETTERS:
+                if c != word[i]:
+                    cand = head + c + tail
+                    if cand in frequent and zipf(cand) >= TYPO_MIN_ZIPF:
+                        return True
+        return False
     for i in range(n):
-        if zipf(word[:i] + word[i + 1 :]) >= 4.0:
+        if zipf(word[:i] + word[i + 1 :]) >= TYPO_MIN_ZIPF:
             return True
-        if i + 1 < n and zipf(word[:i] + word[i + 1] + word[i] + word[i + 2 :]) >= 4.0:
+        if i + 1 < n and zipf(word[:i] + word[i + 1] + word[i] + word[i + 2 :]) >= TYPO_MIN_ZIPF:
             return True
         for c in _LETTERS:
-            if c != word[i] and zipf(word[:i] + c + word[i + 1 :]) >= 4.0:
+            if c != word[i] and zipf(word[:i] + c + word[i + 1 :]) >= TYPO_MIN_ZIPF:
                 return True
     return False
 
@@ -1128,7 +1186,7 @@ def _short_misreads(doc: Document, view: PassageView, taken_starts: set[int]) ->
     """Two- and three-letter tokens that are one OCR confusion from a function word which fits
     the neighbours far better: "practice ln the" (in the), "mainly bc used" (be used)."""
     lowered, tokens, zipfs = view.lowered, view.tokens, view.zipfs
-    counts = bigram_counts()
+    counts: dict[tuple[str, str], int] | None = None  # loaded at the first candidate
     out: list[Finding] = []
     n = len(lowered)
     for i in compress(count(), map(_SHORT_LENGTHS.__contains__, map(len, lowered))):
@@ -1139,7 +1197,11 @@ def _short_misreads(doc: Document, view: PassageView, taken_starts: set[int]) ->
             continue
         prev = lowered[i - 1] if i and view.adjacent(i - 1, i) else None
         nxt = lowered[i + 1] if i + 1 < n and view.adjacent(i, i + 1) else None
-        if prev is None or nxt is None or (prev, w) in counts or (w, nxt) in counts:
+        if prev is None or nxt is None:
+            continue
+        if counts is None:
+            counts = bigram_counts()
+        if (prev, w) in counts or (w, nxt) in counts:
             continue
         for wrong, right in _SHORT_CONFUSIONS:
             at = w.find(wrong)
@@ -1236,7 +1298,7 @@ def _consistently_cased(doc: Document) -> bool:
     proper = proper_only_words()
     capital_names = lower_names = 0
     for passage in doc.passages:
-        lowered = lowered_words(passage)
+        lowered = passage.lowered_words
         text = passage.text
         if "??" in text or "!!" in text or not _CASUAL_WORDS.isdisjoint([t.text for t in passage.words]):
             return False

@@ -39,12 +39,10 @@ and the surname index is built at the first near-miss look-up (about 20 ms).
 
 from __future__ import annotations
 
-import gc
 import gzip
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -512,17 +510,7 @@ def _deletion_index(keys: Iterable[str]) -> dict[str, list[str]]:
     return index
 
 
-@contextmanager
-def without_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building large acyclic tables: its passes over
-    the fresh objects would double the load time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+without_gc = lexicon.without_gc  # (roles imports it from here)
 
 
 def load_data_json(name: str) -> dict:

