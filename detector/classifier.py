@@ -161,12 +161,12 @@ _CLASS_INDEX = {c: i for i, c in enumerate(CLASSES)}
 _CLASS_CRC = np.array([zlib.crc32(c.encode("utf-8")) for c in CLASSES], dtype=np.uint64)
 
 
-@lru_cache(maxsize=1)
 def _zipf_table() -> dict[str, float]:
-    """word -> frequency (proportion of tokens) from wordfreq's English list, loaded once."""
-    import wordfreq
+    """word -> frequency (proportion of tokens) from wordfreq's English list: the one copy that
+    detector.lexicon loads for every extractor."""
+    from .lexicon import frequencies
 
-    return wordfreq.get_frequency_dict("en")
+    return frequencies()
 
 
 # Zipf band edges as frequencies: Zipf = log10(frequency) + 9.
