@@ -28,7 +28,7 @@ def test_scores_agree_with_textstat(text: str) -> None:
     doc = Document(text)
     ours = ReadabilityExtractor().extract(doc, Config()).features
     names = ReadabilityExtractor.feature_names
-    row = dict(zip(names, ours[0]))
+    row = dict(zip(names, ours[0], strict=True))
     assert len(doc.passages) == 1
     assert row["flesch_kincaid_grade"] == pytest.approx(ts.flesch_kincaid_grade(text), abs=1.0)
     assert row["flesch_reading_ease"] == pytest.approx(ts.flesch_reading_ease(text), abs=4.0)

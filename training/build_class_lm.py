@@ -38,7 +38,7 @@ _COLS = [FLUENCY_FEATURES.index(f) for f in class_lm.FEATURES]
 
 def fold_of(row: dict) -> int:
     """0 or 1, stable per document (synthetic rows share their clean parent's document)."""
-    return zlib.crc32(f"{row.get('source')}\x00{row.get('doc_id')}".encode("utf-8")) & 1
+    return zlib.crc32(f"{row.get('source')}\x00{row.get('doc_id')}".encode()) & 1
 
 
 def tables_from_rows(rows: Sequence[dict]) -> dict[str, np.ndarray]:

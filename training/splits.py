@@ -19,7 +19,7 @@ TEST_YEARS = frozenset({2022})
 
 
 def _bucket(source: str, doc_id: str) -> int:
-    digest = hashlib.sha1(f"{source}\x00{doc_id}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(f"{source}\x00{doc_id}".encode()).hexdigest()
     return int(digest[:8], 16) % 100
 
 
