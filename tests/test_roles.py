@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from detector.config import Config
-from detector.extractors.roles import TABLE_FILE, RolesExtractor, role_table, title_class, title_matches
+from detector.extractors.roles import TABLE_FILE, RolesExtractor, cabinet_form, role_table, title_class, title_matches
 from detector.text import Document
 
 EXAMPLE = (
@@ -119,3 +119,53 @@ def test_invented_and_misplaced_titles(text: str, found: str, rule: str) -> None
 def test_made_up_title_needs_a_known_person() -> None:
     text = "Municipal President Hans Wagner and State Chairman Li Wenliang met."
     assert RolesExtractor().extract(Document(text), Config()).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "form"),
+    [
+        ("Defense Secretary", "defence secretary"),
+        ("Minister for Foreign Affairs", "minister of foreign affairs"),
+        ("Federal Minister of the Interior", "minister of the interior"),
+        ("Attorney-General", "attorney general"),
+    ],
+)
+def test_cabinet_forms_are_normalised(title: str, form: str) -> None:
+    assert cabinet_form(title) == form
+
+
+def test_cabinet_form_table() -> None:
+    forms = role_table().cabinet_forms
+    us = forms["United States"]["foreign minister"]
+    assert "foreign minister" in us["wrong"] and "secretary of state" in us["accepted"]
+    assert "foreign secretary" in forms["India"]["foreign minister"]["other"]  # a civil servant's title
+    for posts in forms.values():
+        for post in posts.values():
+            assert not post["wrong"] & (post["accepted"] | post["other"])
+
+
+@pytest.mark.parametrize(
+    ("title", "cls"),
+    [("Home Secretary", "interior minister"), ("Secretary of Homeland Security", "interior minister"),
+     ("Justice Secretary", "justice minister"), ("Law Minister", "justice minister")],
+)
+def test_interior_and_justice_classes(title: str, cls: str) -> None:
+    assert title_class(title) == cls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former US Foreign Minister nominee spoke.",  # qualified
+        "The US defence minister Lloyd Austin arrived.",  # lower-case descriptor
+        "Stephen King met King Charles.",  # a surname, a real monarch
+        "Texas Governor Abbott declared an emergency.",  # a lone surname after a place's own title
+    ],
+)
+def test_portfolio_and_monarch_negatives(text: str) -> None:
+    assert RolesExtractor().extract(Document(text), Config()).findings == ()
+
+
+def test_monarch_title_span_is_the_word() -> None:
+    findings = RolesExtractor().extract(Document("Queen Narendra Modi spoke."), Config()).findings
+    assert [(f.rule, f.text, f.suggestion) for f in findings] == [("roles.wrong_office", "Queen", "Prime Minister")]

@@ -11,11 +11,17 @@ person has had. Rules:
 
 - `roles.wrong_title`: "<title> of <country/organisation>" or "<German/NATO/ECB> <title>" with a
   head title the body never had ("Chairman of Ukraine", "Minister of the State Department",
-  "President of the Foreign Ministry"); the suggestion is the right title;
+  "President of the Foreign Ministry", "Secretary of Defense of NATO"), or a cabinet post in a
+  form the country does not use ("US Foreign Minister", "British Minister of Finance": the
+  table's hand-compiled `cabinet_forms` for ten countries); the suggestion is the right title;
 - `roles.wrong_office`: "<title> <known office-holder>" with a head or cabinet title the person
   never held (at any date we know of); a made-up title of a head word and modifiers ("State
-  Chairman", "Presiding Minister") whose office the person never held; or a title of the right
-  kind for another country or body ("President of Russia Volodymyr Zelensky");
+  Chairman", "Presiding Minister") whose office the person never held; a title of the right
+  kind for another country or body ("President of Russia Volodymyr Zelensky"); a monarch's title
+  before a head of state or government who never was one ("King Narendra Modi"); a title of a
+  body given to the person who heads it under another title ("the Governor of the European
+  Central Bank, Christine Lagarde"); or a portfolio title in another country's form ("Foreign
+  Minister Antony Blinken": the US post is Secretary of State);
 - `roles.inconsistent`: one person given two different offices in one text.
 
 Only head titles are judged (President, Prime Minister/Premier, Chancellor, Chair, Chief
@@ -23,7 +29,10 @@ Minister, Secretary-General, Director-General, Managing Director, Governor, ...)
 loose forms ("head", "chief", "leader", "defence minister" for the US Secretary of Defense, "UN
 chief", "Fed Chair") are accepted, and so are deputies ("Vice President"), qualified titles
 ("former President X"), portfolio and body titles ("Economy Minister", "Party Chairman") and any
-title a body or person held in the past. Premier and Prime Minister are one office.
+title a body or person held in the past. Premier and Prime Minister are one office. Portfolio
+forms are judged only when capitalised (a formal title, not "the US defence minister") and never
+where the country has a real office of that name (India's Foreign Secretary, the UK's junior
+defence ministers): the form is wrong at every date, so no date is needed.
 
 Speed: the table ships compiled (name keys and title classes precomputed) and loads in about
 15 ms; passages without a title word are skipped with one substring test.
@@ -33,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar
 
@@ -83,6 +92,8 @@ CONF_WRONG_OFFICE = 0.75
 CONF_INCONSISTENT = 0.5
 CONF_INVENTED = 0.7
 CONF_WRONG_BODY = 0.75
+CONF_WRONG_FORM = 0.7  # a portfolio title in another country's form ("US Foreign Minister")
+CONF_MONARCH = 0.75
 
 # Title classes judged against a country's head offices.
 COUNTRY_CLASSES = frozenset({"president", "prime minister", "chancellor", "chief minister"})
@@ -104,6 +115,9 @@ PERSON_CLASSES = frozenset(
 )
 # Cabinet classes are only judged for people whose cabinet career the table knows (supplement).
 CABINET_CLASSES = frozenset({"foreign minister", "defence minister", "finance minister", "chair"})
+# Cabinet portfolios whose title form is judged per country ("Foreign Minister Antony Blinken"
+# -> "Secretary of State"): the table's `cabinet_forms`, compiled by hand for ten countries.
+PORTFOLIO_CLASSES = frozenset({"foreign minister", "defence minister", "finance minister", "interior minister", "justice minister"})
 # Classes of made-up titles before a name ("Presiding Minister Donald Trump"), judged for the
 # curated office-holders only; generic words ("Leader", "Head", "Chief") are never judged.
 INVENTED_CLASSES = PERSON_CLASSES | {"minister", "secretary", "director", "governor", "administrator", "commissioner"}
@@ -134,11 +148,16 @@ _CLASS_PATTERNS = [
         (r"\bsecretary of state for defen[cs]e\b", "defence minister"),
         (r"\bsecretary of state for\b", "minister"),
         (r"\bsecretary of state\b|\bforeign (?:minister|secretary)\b|\bminister (?:of|for) (?:europe and )?foreign affairs\b"
-         r"|\bexternal affairs minister\b|\bminister of external affairs\b|\bfederal minister for foreign affairs\b", "foreign minister"),
+         r"|\b(?:external|foreign) affairs minister\b|\bminister of external affairs\b|\bfederal minister for foreign affairs\b", "foreign minister"),
         (r"\bsecretary of (?:defen[cs]e|war)\b|\bdefen[cs]e (?:minister|secretary)\b|\bminister (?:of|for) (?:the )?(?:defen[cs]e|armed forces)\b"
          r"|\bfederal minister of defen[cs]e\b", "defence minister"),
         (r"\bsecretary of the treasury\b|\btreasury secretary\b|\bfinance minister\b|\bminister (?:of|for) finance\b|\btreasurer\b"
          r"|\bfederal minister of finance\b", "finance minister"),
+        (r"\binterior (?:minister|secretary)\b|\bminister (?:of|for) (?:the )?interior\b|\bhome (?:affairs )?(?:minister|secretary)\b"
+         r"|\bminister (?:of|for) home affairs\b|\bhomeland security secretary\b|\bsecretary of homeland security\b"
+         r"|\bminister of public security\b|\bpublic security minister\b", "interior minister"),
+        (r"\bjustice (?:minister|secretary)\b|\bminister (?:of|for) justice\b|\blaw minister\b|\blord chancellor\b",
+         "justice minister"),
         (r"\bchancellor\b", "chancellor"),
         (r"\bsecretary[- ]general\b", "secretary-general"),
         (r"\bgeneral secretary\b", "general secretary"),
@@ -266,6 +285,8 @@ class RoleTable:
     people_full: dict[str, OfficeHolder]  # "first last" skeleton -> person
     people_last: dict[str, list[OfficeHolder]]  # surname skeleton -> people
     given_names: frozenset[str] = frozenset()  # first-name skeletons shared by office-holders ("ahmed")
+    # country -> portfolio class -> {"accepted", "other", "wrong": sets of cabinet_form()s, "suggest": str}
+    cabinet_forms: dict[str, dict[str, dict]] = field(default_factory=dict)
 
     def person(self, name_words: list[str]) -> OfficeHolder | None:
         """The office-holder a name in text refers to: full name, else an unambiguous surname."""
@@ -339,7 +360,31 @@ def build_role_table(data: dict) -> RoleTable:
         for key in row["last_keys"]:
             people_last.setdefault(key, []).append(holder)
     max_words = max((len(a.split()) for a in entities), default=1)
-    return RoleTable(entities, prenominal, max_words, people_full, people_last, frozenset(data["given_names"]))
+    cabinet_forms = {
+        country: {cls: {k: (frozenset(v) if isinstance(v, list) else v) for k, v in post.items()} for cls, post in posts.items()}
+        for country, posts in data.get("cabinet_forms", {}).items()
+    }
+    return RoleTable(entities, prenominal, max_words, people_full, people_last, frozenset(data["given_names"]), cabinet_forms)
+
+
+_FORM_SUBS = (
+    (re.compile(r"[-\u2010\u2011]"), " "),
+    (re.compile(r"defense"), "defence"),
+    (re.compile(r"\bminister for\b"), "minister of"),
+    (re.compile(r"\bminister of interior\b"), "minister of the interior"),
+    (re.compile(r"^(?:federal|union) "), ""),
+    (re.compile(r"\s+"), " "),
+)
+
+
+@lru_cache(maxsize=1024)
+def cabinet_form(title: str) -> str:
+    """A cabinet title normalised for the per-country form table: "Defense Secretary" ->
+    "defence secretary", "Minister for Foreign Affairs" -> "minister of foreign affairs"."""
+    form = title.lower().strip()
+    for pattern, sub in _FORM_SUBS:
+        form = pattern.sub(sub, form)
+    return form
 
 
 def person_keys(name: str, aliases: list[str]) -> tuple[list[str], list[str]]:
@@ -371,9 +416,11 @@ _TITLE_RE = re.compile(
     r"(?P<title>prime minister|premier|taoiseach|president(?:-elect)?|chancellor of the exchequer|chancellor|"
     r"chair(?:man|woman|person)?|secretary[- ]general|director[- ]general|managing director|executive director|"
     r"governor|high commissioner|administrator|"
-    rf"secretary of state(?: for {_L}+(?: and {_L}+)?)?|secretary of (?:defen[cs]e|war|the treasury)|"
-    r"(?:defen[cs]e|foreign|treasury) secretary|(?:foreign|defen[cs]e|finance|external affairs) minister|"
-    r"minister (?:of|for) (?:foreign affairs|defen[cs]e|finance|the armed forces)|(?:chief|first) minister|minister|director)"
+    rf"secretary of state(?: for {_L}+(?: and {_L}+)?)?|secretary of (?:defen[cs]e|war|the treasury|homeland security)|"
+    r"(?:defen[cs]e|foreign|treasury|home|justice|homeland security) secretary|"
+    r"(?:foreign|defen[cs]e|finance|external affairs|foreign affairs|interior|home|home affairs|justice|law) minister|"
+    r"minister (?:of|for) (?:foreign affairs|defen[cs]e|finance|the armed forces|the interior|home affairs|justice)|"
+    r"(?:chief|first) minister|minister|director)"
     rf"(?!{_L})(?!-)",
     re.I,
 )
@@ -414,7 +461,7 @@ def title_matches(text: str) -> list[re.Match]:
 _WORD_RE = regex.compile(r"[\p{L}\p{M}](?:[\p{L}\p{M}'’&\-]|\.(?=\p{L}))*|[^\s]", regex.V1)
 _NAME_WORD = r"(?:\p{Lu}|(?:al|el|ad|as|ar|at|az|an|ash)-\p{Lu})[\p{L}\p{M}'’\-]*\.?"  # "Blinken", "al-Sharaa"
 _NAME_AFTER_RE = regex.compile(
-    rf"[ \t\u00a0]+(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+(?:{_NAME_WORD}|von|van|der|de|bin|al|el|la|le)){{0,4}})",
+    rf"[ \t\u00a0]+(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+(?:{_NAME_WORD}|(?:von|van|der|de|bin|al|el|la|le)(?!\p{{L}}))){{0,4}})",
     regex.V1,
 )
 # Nouns after "<title> of <place>" that make the place part of a company or club name.
@@ -501,6 +548,8 @@ def scan_passage(table: RoleTable, text: str, offset: int, mentions: list[Mentio
     """Wrong titles and offices in one passage (document offsets: passage text starts at
     `offset`); titled person mentions are appended to `mentions`."""
     out: list[_Found] = _check_invented(table, text, offset) if _HEAD_BEFORE_NAME_RE.search(text) else []
+    if any(w in text for w in _MONARCH_WORDS):
+        out += _check_monarch(table, text, offset)
     taken = [(f.start - offset, f.end - offset) for f in out]
     for m in title_matches(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -542,11 +591,15 @@ def _check_title_of(table: RoleTable, text: str, m: re.Match, cls: str, offset: 
     if hit is None:
         return None
     entity, end = hit
+    if cls in PORTFOLIO_CLASSES:
+        return _check_portfolio_of(table, text, m, cls, entity, end, offset)
     judged = COUNTRY_CLASSES_AFTER_OF if entity.kind == "country" else ORG_CLASSES
     if cls not in judged or cls in ORG_CLASSES_CAPITALISED and not m.group("title")[0].isupper():
         return None
     if _accepted(entity, cls):
-        return _check_entity_person(table, text, entity, cls, end, m.start("title"), offset)
+        return _check_entity_person(table, text, entity, cls, end, m.start("title"), offset) or _check_head_of_body(
+            table, text, m, cls, entity, end, offset
+        )
     entity_text = text[m.end() + 4 : end]
     suggestion = _entity_suggestion(entity, cls, entity_text)
     if not suggestion:
@@ -554,6 +607,34 @@ def _check_title_of(table: RoleTable, text: str, m: re.Match, cls: str, offset: 
     found = text[m.start("title") : end]
     msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, entity_text), suggestion=suggestion)
     conf = CONF_WRONG_TITLE_COUNTRY if entity.kind == "country" else CONF_WRONG_TITLE_ORG
+    return _Found(WRONG_TITLE, offset + m.start("title"), offset + end, msg, suggestion, conf)
+
+
+def _check_portfolio_of(
+    table: RoleTable, text: str, m: re.Match, cls: str, entity: Entity, end: int, offset: int
+) -> _Found | None:
+    """A capitalised cabinet title "of" a body: "Secretary of Defense of NATO" (an international
+    body has no defence minister), "Foreign Minister of the United States" (the US form is
+    Secretary of State). "Secretary of State of the Holy See" and lower-case uses pass."""
+    title = m.group("title")
+    if not title[0].isupper() or _qualifier_before(text, m.start()):
+        return None
+    entity_text = text[m.end() + 4 : end]
+    if entity.kind == "org":
+        if cls in entity.classes or cabinet_form(title).startswith("secretary of state"):
+            return None
+        suggestion = _entity_suggestion(entity, "*", entity_text)
+        conf = CONF_WRONG_TITLE_ORG
+    else:
+        post = table.cabinet_forms.get(entity.name, {}).get(cls)
+        if post is None or cabinet_form(title) not in post["wrong"]:
+            return None
+        suggestion = f"{post['suggest']} of {entity_text}"
+        conf = CONF_WRONG_FORM
+    if not suggestion:
+        return None
+    found = text[m.start("title") : end]
+    msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, entity_text), suggestion=suggestion)
     return _Found(WRONG_TITLE, offset + m.start("title"), offset + end, msg, suggestion, conf)
 
 
@@ -596,6 +677,8 @@ def _check_prenominal(table: RoleTable, text: str, m: re.Match, cls: str, offset
             return None  # "met NATO President Biden": NATO is not the title's body
         if text[m.end() : m.end() + 4] == " of ":
             return None
+        if cls in PORTFOLIO_CLASSES:
+            return _check_portfolio_prenominal(table, text, m, cls, entity, alias, bare, ent_start, offset)
         judged = COUNTRY_CLASSES if entity.kind == "country" else ORG_CLASSES
         if cls not in judged:
             return None
@@ -613,6 +696,38 @@ def _check_prenominal(table: RoleTable, text: str, m: re.Match, cls: str, offset
         msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, bare), suggestion=suggestion)
         return _Found(WRONG_TITLE, offset + ent_start, offset + m.end(), msg, suggestion, CONF_WRONG_TITLE_COUNTRY)
     return None
+
+
+def _check_portfolio_prenominal(
+    table: RoleTable, text: str, m: re.Match, cls: str, entity: Entity, alias: str, bare: str, ent_start: int, offset: int
+) -> _Found | None:
+    """"US Foreign Minister" (the US form is "Secretary of State"), "NATO Defence Minister" (NATO
+    has no such post). Only capitalised titles: "the US defence minister" is a loose but common
+    descriptor. Not when a known holder of the same portfolio in another country follows: the
+    country word may then belong to the sentence ("met US Foreign Minister ...")."""
+    title = m.group("title")
+    if not title[0].isupper() or _qualifier_before(text, ent_start):
+        return None
+    if entity.kind == "org":
+        if cls in entity.classes or cabinet_form(title).startswith("secretary of state"):
+            return None
+        suggestion = _entity_suggestion(entity, "*", bare)
+        conf = CONF_WRONG_TITLE_ORG
+    else:
+        post = table.cabinet_forms.get(entity.name, {}).get(cls)
+        if post is None or cabinet_form(title) not in post["wrong"]:
+            return None
+        nm = _NAME_AFTER_RE.match(text, m.end())
+        holder = table.person([w.rstrip(".") for w in nm.group("name").split()][:4]) if nm else None
+        if holder is not None and not any(o.cls == cls and o.where == entity.name for o in holder.offices):
+            return None  # "US Foreign Minister Annalena Baerbock": a wrong body, not a wrong form
+        suggestion = f"{alias} {post['suggest']}"
+        conf = CONF_WRONG_FORM
+    if not suggestion:
+        return None
+    found = text[ent_start : m.end()]
+    msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, bare), suggestion=suggestion)
+    return _Found(WRONG_TITLE, offset + ent_start, offset + m.end(), msg, suggestion, conf)
 
 
 def _check_entity_person(
@@ -641,12 +756,55 @@ def _check_entity_person(
     return _Found(WRONG_OFFICE, offset + start, offset + name_pos, msg, suggestion, CONF_WRONG_BODY)
 
 
+# "<title> of <body>, <Name>" or "<title> of <body> <Name>": the name right after the body.
+_APPOSITIVE_NAME_RE = regex.compile(r",?" + _NAME_AFTER_RE.pattern, regex.V1)
+# Member titles a body's head also holds: the Fed Chair is one of the Board's Governors.
+_HEAD_ALSO_HOLDS = {"Federal Reserve": {"governor"}, "International Monetary Fund": {"chair"}, "World Bank": {"chair"}}
+
+
+def _check_head_of_body(
+    table: RoleTable, text: str, m: re.Match, cls: str, entity: Entity, end: int, offset: int
+) -> _Found | None:
+    """"The Governor of the European Central Bank, Christine Lagarde" / "Prime Minister of
+    France Emmanuel Macron": a title the body has, given to the person who heads (headed) that
+    same body under another title, and who never held this one there or elsewhere."""
+    start = m.start("title")
+    if _qualifier_before(text, start) or cls in _HEAD_ALSO_HOLDS.get(entity.name, ()):
+        return None
+    nm = _APPOSITIVE_NAME_RE.match(text, end)
+    holder = table.person([w.rstrip(".") for w in nm.group("name").split()][:4]) if nm else None
+    if holder is None or cls in holder.classes or any(LOOSE_EQUIVALENTS.get(c) == cls for c in holder.classes):
+        return None
+    head_classes = {title_class(h) for h in entity.heads} & (COUNTRY_CLASSES | ORG_CLASSES)
+    here = [o for o in holder.offices if o.cls in head_classes and table.entities.get(regex.sub(r"^the ", "", o.where)) is entity]
+    if not here:
+        return None  # the person's tie to this body is not its headship: judged elsewhere if at all
+    if cls in PERSON_CLASSES:
+        if cls in CABINET_CLASSES and not holder.cabinet_known:
+            return None
+    elif not holder.cabinet_known:
+        return None  # a member title ("Governor") is only judged for curated careers
+    office = max(here, key=lambda o: o.start or 0)
+    entity_text = text[m.end() + 4 : end]
+    suggestion = f"{display_title(office.title).split(' of ')[0]} of {entity_text}"
+    found = text[start:end]
+    msg = WRONG_OFFICE.message.format(person=holder.name, title=found, offices=holder.describe())
+    return _Found(WRONG_OFFICE, offset + start, offset + end, msg, suggestion, CONF_WRONG_OFFICE)
+
+
 def _check_person(
     table: RoleTable, text: str, m: re.Match, cls: str, qualified: bool, offset: int, mentions: list[Mention]
 ) -> _Found | None:
-    """"<title> <person>": a known office-holder given an office they never held."""
+    """"<title> <person>": a known office-holder given an office they never held, or the title
+    of their portfolio in another country's form ("Foreign Minister Antony Blinken")."""
     nm = _NAME_AFTER_RE.match(text, m.end())
-    if nm is None or cls not in PERSON_CLASSES:
+    if nm is None:
+        return None
+    if cls in PORTFOLIO_CLASSES and not qualified:
+        found = _check_portfolio_person(table, m, cls, nm, offset)
+        if found:
+            return found
+    if cls not in PERSON_CLASSES:
         return None
     words = [w.rstrip(".") for w in nm.group("name").split()]
     while words and words[-1] in ("I", "A"):
@@ -665,11 +823,42 @@ def _check_person(
         return None
     if not holder.classes & PERSON_CLASSES:
         return None  # only deputy or minor offices known: the career record is too thin to judge
+    if not holder.cabinet_known and holder.classes <= PORTFOLIO_CLASSES:
+        return None  # known from the cabinet table only: the rest of the career is not recorded
     if cls in CABINET_CLASSES and not holder.cabinet_known:
         return None
     suggestion = holder.suggestion()
     msg = WRONG_OFFICE.message.format(person=holder.name, title=m.group("title"), offices=holder.describe())
     return _Found(WRONG_OFFICE, title_start, title_end, msg, suggestion, CONF_WRONG_OFFICE)
+
+
+def _is_country(table: RoleTable, where: str) -> bool:
+    entity = table.entities.get(where)
+    return entity is None or entity.kind == "country"  # an unknown place is taken for a country
+
+
+def _check_portfolio_person(table: RoleTable, m: re.Match, cls: str, nm: regex.Match, offset: int) -> _Found | None:
+    """"Foreign Minister Antony Blinken": the person held this portfolio only in countries whose
+    own form of the title is another ("Secretary of State"). Any accepted or other real form in
+    one of those countries passes ("Foreign Secretary S. Jaishankar": India has Foreign
+    Secretaries), and so does any country the form table does not cover."""
+    title = m.group("title")
+    if not title[0].isupper():
+        return None
+    words = [w.rstrip(".") for w in nm.group("name").split()][:4]
+    holder = table.person(words)
+    if holder is None:
+        return None
+    form = cabinet_form(title)
+    # offices held in a country (a national ministry's row, "United States Department of State",
+    # repeats the country's)
+    posts = [(o, table.cabinet_forms.get(o.where, {}).get(cls)) for o in holder.offices if o.cls == cls and _is_country(table, o.where)]
+    if not posts or any(post is None or form not in post["wrong"] for _, post in posts):
+        return None
+    office, post = max(posts, key=lambda op: op[0].start or 0)
+    suggestion = post["suggest"]
+    msg = WRONG_OFFICE.message.format(person=holder.name, title=title, offices=holder.describe())
+    return _Found(WRONG_OFFICE, offset + m.start("title"), offset + m.end("title"), msg, suggestion, CONF_WRONG_FORM)
 
 
 # --------------------------------------------------------------------------------------------
@@ -700,6 +889,11 @@ _REAL_MODIFIERS = frozenset(
 )
 
 
+# Head words that many states, provinces and agencies use for their own heads ("Texas Governor"):
+# before a lone surname they are not judged, as the surname may be another person's.
+_PLACE_HEADS = frozenset({"Governor", "Administrator", "Commissioner", "Director"})
+
+
 def _check_invented(table: RoleTable, text: str, offset: int) -> list[_Found]:
     """A title phrase made of modifiers and a head word ("State Chairman", "Presiding Minister")
     right before a known office-holder's name, whose office class (chair, minister) the person
@@ -722,7 +916,10 @@ def _check_invented(table: RoleTable, text: str, offset: int) -> list[_Found]:
         if cls not in INVENTED_CLASSES:
             continue
         nm = _NAME_AFTER_RE.match(text, m.end())
-        holder = table.person([w.rstrip(".") for w in nm.group("name").split()][:4]) if nm else None
+        words = [w.rstrip(".") for w in nm.group("name").split()][:4] if nm else []
+        if len(words) < 2 and m.group("head") in _PLACE_HEADS:
+            continue  # "Texas Governor Abbott": a place's own governor, not Tony Abbott
+        holder = table.person(words) if words else None
         if holder is None or not holder.classes & PERSON_CLASSES or cls in holder.classes:
             continue
         if holder.holds_word(m.group("head").lower()):
@@ -731,6 +928,45 @@ def _check_invented(table: RoleTable, text: str, offset: int) -> list[_Found]:
             continue  # a Factbook leader's record only covers heads of state and government
         msg = WRONG_OFFICE.message.format(person=holder.name, title=phrase, offices=holder.describe())
         out.append(_Found(WRONG_OFFICE, offset + start, offset + m.end(), msg, holder.suggestion(), CONF_INVENTED))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Monarch titles before a known non-monarch ("King Narendra Modi")
+# --------------------------------------------------------------------------------------------
+
+_MONARCH_WORDS = ("King ", "Queen ", "Emperor ", "Empress ", "Sultan ", "Emir ")
+_MONARCH_RE = re.compile(r"(?<![\w-])(?P<title>King|Queen|Emperor|Empress|Sultan|Emir)(?=[ \u00a0][A-ZÀ-ÖØ-Þ])")
+# Words before a monarch title that make it a metaphor or a nickname ("dubbed Emperor Xi").
+_FIGURATIVE_BEFORE = frozenset("dubbed called nicknamed styled self-styled would-be wannabe like as mock 'king' ‘ “ \" '".split())
+
+
+def _check_monarch(table: RoleTable, text: str, offset: int) -> list[_Found]:
+    """A monarch's title before a known head of state or government who has never been a
+    monarch: "King Narendra Modi". The title word must not belong to a name ("Stephen King",
+    "Sultan Al Jaber"), nor follow a figurative cue ("dubbed Emperor Xi"), nor be qualified."""
+    out: list[_Found] = []
+    for m in _MONARCH_RE.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        prev = before[-1] if before else ""
+        if prev[:1].isupper() and english_zipf(prev.strip("“\"‘'(")) < 5.0:
+            continue  # "Stephen King", "Burger King": part of a name
+        if any(w.lower() in _FIGURATIVE_BEFORE for w in before[-3:]) or prev[-1:] in ("“", '"', "‘", "'"):
+            continue  # "dubbed him Emperor Xi", a quoted nickname
+        if _qualifier_before(text, m.start()):
+            continue
+        nm = _NAME_AFTER_RE.match(text, m.end())
+        if nm is None:
+            continue
+        words = [w.rstrip(".") for w in nm.group("name").split()][:4]
+        holder = table.person(words)
+        if holder is None or "monarch" in holder.classes or not holder.classes & COUNTRY_CLASSES:
+            continue
+        if table.person([m.group("title"), *words]) is holder:
+            continue  # the word is the person's given name ("Sultan Ahmed Al Jaber")
+        title = m.group("title")
+        msg = WRONG_OFFICE.message.format(person=holder.name, title=title, offices=holder.describe())
+        out.append(_Found(WRONG_OFFICE, offset + m.start(), offset + m.end(), msg, holder.suggestion(), CONF_MONARCH))
     return out
 
 
@@ -771,7 +1007,7 @@ _PREFILTER_WORDS = ("president", "minister", "premier", "chancellor", "chair", "
 
 def _may_have_title(text: str) -> bool:
     low = text.lower()
-    return any(w in low for w in _PREFILTER_WORDS)
+    return any(w in low for w in _PREFILTER_WORDS) or any(w in text for w in _MONARCH_WORDS)
 
 
 class RolesExtractor:
