@@ -9,6 +9,8 @@ Rules (each tuned to be silent on clean English of every register):
 - `garble.word_order`: adjacent function words that clean English (almost) never puts together
   although both are frequent ("a the", "the of", "he his"), from counts of clean text and of
   MT output;
+- `garble.agreement`: a subject pronoun with a verb form it never takes ("he have said", "they
+  has"); counted in the `word_order_count` feature column with word-order findings;
 - `garble.missing_verb`: a long, punctuated sentence without a single verb-like word;
 - `garble.foreign_script`: an untranslated Cyrillic, CJK, Arabic, ... word in English prose
   (a gloss after a name or term, "Xi Jinping (习近平)", or a quoted term is left alone);
@@ -75,6 +77,16 @@ WORD_ORDER = Rule(
     "('a the', 'the of', 'is are') point at scrambled, spun or garbled word order. Fix: "
     "reread the sentence and restore the missing or misplaced words.",
     "the of government -> the government of",
+)
+AGREEMENT = Rule(
+    "garble.agreement",
+    "warning",
+    "'{found}': the verb does not agree with its subject; probably '{suggestion}'",
+    "A subject pronoun followed by a verb form that English never uses with it ('he have said', "
+    "'they has', 'I is') is a mark of machine translation or of a dropped or swapped word. "
+    "Pronouns after a modal or auxiliary ('did he have', 'will they'), after 'and'/'or' ('he and "
+    "she are') and 'it' or 'you' in object position are left alone. Fix: correct the verb form.",
+    "He have said that -> He has said that",
 )
 MISSING_VERB = Rule(
     "garble.missing_verb",
@@ -514,7 +526,8 @@ class GarbleExtractor:
         "capitalised_share",
         "foreign_script_share",
     )
-    rules: ClassVar[tuple[Rule, ...]] = (DOUBLED_WORD, REPETITION, WORD_ORDER, MISSING_VERB, FOREIGN_SCRIPT, NONWORD, LOWERCASE)
+    rules: ClassVar[tuple[Rule, ...]] = (DOUBLED_WORD, REPETITION, WORD_ORDER, AGREEMENT, MISSING_VERB, FOREIGN_SCRIPT, NONWORD,
+                                          LOWERCASE)
 
     def extract(self, doc: Document, config: Config) -> Extraction:
         if not doc.passages:
@@ -528,6 +541,7 @@ class GarbleExtractor:
             view = PassageView.of(passage, doc.text)
             found = find_repetitions(doc, view)
             order = find_word_order(doc, view, found)
+            order += find_agreement(doc, view, found + order)
             found += order
             found += find_missing_verb(doc, view)
             foreign, foreign_letters = find_foreign_script(doc, passage)
@@ -755,6 +769,46 @@ def _overlaps(findings: list[Finding], start: int, end: int) -> bool:
 
 
 _PUNCT_CLASS = {".": "<.>", "!": "<.>", "?": "<.>", ",": "<,>", ";": "<;>", ":": "<;>", ")": "<)>"}
+
+
+# Subject pronoun -> {verb form it never takes: the form it does take}. "it" only at a sentence
+# start (elsewhere it can be an object: "the risks around it are"), "you" never ("what happened
+# to you is"), "were" never (subjunctive "if he were").
+_AGREEMENT: dict[str, dict[str, str]] = {
+    "he": {"have": "has", "are": "is", "haven't": "hasn't", "aren't": "isn't"},
+    "she": {"have": "has", "are": "is", "haven't": "hasn't", "aren't": "isn't"},
+    "it": {"have": "has", "are": "is", "haven't": "hasn't", "aren't": "isn't"},
+    "i": {"has": "have", "is": "am", "does": "do", "hasn't": "haven't", "isn't": "am not", "doesn't": "don't"},
+    "we": {"has": "have", "is": "are", "does": "do", "hasn't": "haven't", "isn't": "aren't", "doesn't": "don't"},
+    "they": {"has": "have", "is": "are", "does": "do", "hasn't": "haven't", "isn't": "aren't", "doesn't": "don't"},
+}
+# A pronoun right after these takes the base form or is not the subject of the next verb.
+_AGREEMENT_BLOCKERS = frozenset(
+    """do does did don't doesn't didn't will would shall should can could may might must won't wouldn't
+    shouldn't can't couldn't mustn't let lets make makes made help helps helped to and or nor not
+    have has had is are was were am if though lest unless whether""".split()  # "if he have": old subjunctive
+)
+
+
+def find_agreement(doc: Document, view: PassageView, taken: list[Finding]) -> list[Finding]:
+    """Subject pronoun + a verb form it never takes ("he have", "they has")."""
+    low, tokens = view.lowered, view.tokens
+    out: list[Finding] = []
+    for i in compress(count(), map(_AGREEMENT.__contains__, low[:-1])):
+        wrong = _AGREEMENT[low[i]]
+        fix = wrong.get(low[i + 1])
+        if fix is None or (i > 0 and low[i - 1] in _AGREEMENT_BLOCKERS) or not view.adjacent(i, i + 1):
+            continue
+        if (low[i] == "it" and not view.at_sentence_start(i)) or (low[i] == "i" and tokens[i].text != "I"):
+            continue  # "it" may be an object; chat's lower-case "i is" is play
+        if not tokens[i + 1].text.islower():
+            continue
+        start, end = tokens[i].start, tokens[i + 1].end
+        if _overlaps(taken, start, end) or _is_quoted_mention(doc.text, start, end):
+            continue
+        suggestion = f"{doc.text[tokens[i].start:tokens[i].end]} {fix}"
+        out.append(_finding(doc, AGREEMENT, start, end, suggestion, 0.7))
+    return out
 
 
 def find_word_order(doc: Document, view: PassageView, taken: list[Finding]) -> list[Finding]:
@@ -1342,7 +1396,7 @@ def _features(view: PassageView, found: list[Finding], unknown: int, n_order: in
     return [
         counts[DOUBLED_WORD.id],
         counts[REPETITION.id],
-        counts[WORD_ORDER.id],
+        counts[WORD_ORDER.id] + counts[AGREEMENT.id],  # the model's "word_order_count": ungrammatical sequences
         counts[MISSING_VERB.id],
         counts[FOREIGN_SCRIPT.id],
         counts[NONWORD.id],
