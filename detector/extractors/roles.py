@@ -621,13 +621,13 @@ def _check_portfolio_of(
         return None
     entity_text = text[m.end() + 4 : end]
     if entity.kind == "org":
-        if cls in entity.classes or cabinet_form(title).startswith("secretary of state"):
+        if _org_has_post(entity, cls, title):
             return None
         suggestion = _entity_suggestion(entity, "*", entity_text)
         conf = CONF_WRONG_TITLE_ORG
     else:
-        post = table.cabinet_forms.get(entity.name, {}).get(cls)
-        if post is None or cabinet_form(title) not in post["wrong"]:
+        post = _wrong_cabinet_form(table, entity, cls, title)
+        if post is None:
             return None
         suggestion = f"{post['suggest']} of {entity_text}"
         conf = CONF_WRONG_FORM
@@ -709,13 +709,13 @@ def _check_portfolio_prenominal(
     if not title[0].isupper() or _qualifier_before(text, ent_start):
         return None
     if entity.kind == "org":
-        if cls in entity.classes or cabinet_form(title).startswith("secretary of state"):
+        if _org_has_post(entity, cls, title):
             return None
         suggestion = _entity_suggestion(entity, "*", bare)
         conf = CONF_WRONG_TITLE_ORG
     else:
-        post = table.cabinet_forms.get(entity.name, {}).get(cls)
-        if post is None or cabinet_form(title) not in post["wrong"]:
+        post = _wrong_cabinet_form(table, entity, cls, title)
+        if post is None:
             return None
         nm = _NAME_AFTER_RE.match(text, m.end())
         holder = table.person([w.rstrip(".") for w in nm.group("name").split()][:4]) if nm else None
@@ -728,6 +728,17 @@ def _check_portfolio_prenominal(
     found = text[ent_start : m.end()]
     msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, bare), suggestion=suggestion)
     return _Found(WRONG_TITLE, offset + ent_start, offset + m.end(), msg, suggestion, conf)
+
+
+def _org_has_post(entity: Entity, cls: str, title: str) -> bool:
+    """An organisation with a post of this class, or the Holy See's Secretary of State."""
+    return cls in entity.classes or cabinet_form(title).startswith("secretary of state")
+
+
+def _wrong_cabinet_form(table: RoleTable, entity: Entity, cls: str, title: str) -> dict | None:
+    """The country's post of this class when `title` is a form that country never uses, else None."""
+    post = table.cabinet_forms.get(entity.name, {}).get(cls)
+    return post if post is not None and cabinet_form(title) in post["wrong"] else None
 
 
 def _check_entity_person(
