@@ -19,7 +19,8 @@ Rules (each tuned to be silent on clean English of every register):
   word ("pIans", "0f"), words glued together ("ofthe", "onWednesday"), hyphenation left in
   ("ambi- tion"), a short function word misread in context ("practice ln the capital");
 - `garble.lowercase`: a name or sentence start in lower case inside consistently capitalised
-  prose ("in the capital moscow"); chat, reviews and e-mail are left alone.
+  prose ("in the capital moscow", "met antony blinken": a notable person's full name from the
+  names gazetteer); chat, reviews and e-mail are left alone.
 Per-passage features also describe the text when no rule fires (share of non-words, of
 unseen function-word pairs, repeated content words, mean word frequency, capitalised words).
 The feature columns are unchanged since round 1 (the model signature); lower-case findings
@@ -1286,10 +1287,15 @@ def find_lowercase(doc: Document, view: PassageView, taken: list[Finding]) -> li
         return []
     out: list[Finding] = []
     text, passage = doc.text, view.passage
+    for start, end, fix in _lowercased_people(view):  # whole names first: "emmanuel macron"
+        if not _overlaps(taken, start, end):
+            out.append(_finding(doc, LOWERCASE, start, end, fix, 0.6))
     proper = proper_only_words()
     for i in compress(count(), map(proper.__contains__, view.lowered)):
         tok = view.tokens[i]
         if not tok.text.islower() or (tok.start and text[tok.start - 1] in _NOT_LOWERCASE_CONTEXT):
+            continue
+        if _overlaps(out, tok.start, tok.end):
             continue
         if text.startswith("://", tok.end) or tok.text in ("http", "https", "www"):
             continue
@@ -1338,10 +1344,62 @@ _QUICK_LOWER_START = re.compile(r"\.(?<=[a-z0-9%]\.)\s{1,3}[\"“‘]?[a-z]")  #
 
 
 def _lowercase_candidates(view: PassageView) -> bool:
-    """Cheap test: a lower-case sentence start or a lower-case proper-only word is present."""
+    """Cheap test: a lower-case sentence start, a lower-case proper-only word or a lower-case
+    pair that could be a person's name is present."""
     if _QUICK_LOWER_START.search(view.passage.text):
         return True
-    return not proper_only_words().isdisjoint(view.texts)  # the set holds lower-case forms only
+    if not proper_only_words().isdisjoint(view.texts):  # the set holds lower-case forms only
+        return True
+    return bool(_name_pair_positions(view))
+
+
+# A lower-cased surname must be rarer than this as a word ("biden", frequent in wordfreq, is in
+# proper_only_words already); its first name rarer than LOWER_GIVEN_MAX_ZIPF.
+LOWER_SURNAME_MAX_ZIPF = 4.0
+LOWER_GIVEN_MAX_ZIPF = 5.0
+
+
+def _name_pair_positions(view: PassageView) -> list[int]:
+    """Indices i of adjacent lower-case words (i, i + 1) rare enough to be a first name and a
+    surname: the cheap pre-selection before the gazetteer look-up."""
+    texts, zipfs = view.texts, view.zipfs
+    return [
+        i
+        for i in range(len(texts) - 1)
+        if zipfs[i + 1] < LOWER_SURNAME_MAX_ZIPF
+        and zipfs[i] < LOWER_GIVEN_MAX_ZIPF
+        and len(texts[i + 1]) > 2
+        and texts[i].isalpha()
+        and texts[i + 1].isalpha()
+        and texts[i].islower()
+        and texts[i + 1].islower()
+    ]
+
+
+def _lowercased_people(view: PassageView) -> list[tuple[int, int, str]]:
+    """Notable people written in lower case ("antony blinken" -> "Antony Blinken"): the pair must
+    spell a known person's full name exactly, and the surname must not be an ordinary
+    lower-case word (the case table has it capitalised, or it is too rare to be in it)."""
+    from .names import fold, gazetteer, skeleton
+
+    out: list[tuple[int, int, str]] = []
+    positions = _name_pair_positions(view)
+    if not positions:
+        return out
+    gaz, cases = gazetteer(), word_case_counts()
+    texts, tokens = view.texts, view.tokens
+    for i in positions:
+        first, last = texts[i], texts[i + 1]
+        if f"{skeleton(first)} {skeleton(last)}" not in gaz.full_keys or not view.adjacent(i, i + 1):
+            continue
+        case = cases.get(last)
+        if case is not None and case[0] < 0.5:
+            continue  # written lower case as often as not: an ordinary word
+        wanted = f"{first} {last}"
+        person = next((p for p in gaz.people(skeleton(last)) if fold(p.display).lower() == wanted), None)
+        if person is not None:
+            out.append((tokens[i].start, tokens[i + 1].end, person.display))
+    return out
 
 
 def _consistently_cased(doc: Document) -> bool:
