@@ -1,5 +1,5 @@
-"""A trigram language model over the classifier's abstracted token stream, for two fluency
-features: how surprising each token's class is after the two before it, compared with how
+"""A trigram language model over the classifier's abstracted token stream, for three fluency
+features (FEATURES below), all built on one measure: how surprising each token's class is after the two before it, compared with how
 common the class is at all (the SLOR idea: log P(c | a b) - log P(c)).
 
 Why: shuffled words, word salad, dropped words and OCR noise break the ORDER of ordinary
@@ -12,7 +12,7 @@ human prose, and the artefact-not-provenance rule says that must not be flagged.
 
 Tables (detector/data/class_lm.npz, about 2 MB): interpolated absolute discounting (d = 0.75),
 trigrams seen at least twice, every bigram, unigrams with add-one smoothing; keys are the class
-ids packed into one int64, looked up with `np.searchsorted` in one vectorised pass per batch.
+ids packed into one int64, looked up with `np.searchsorted`, one vectorised pass per passage.
 """
 
 from __future__ import annotations
