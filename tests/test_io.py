@@ -9,7 +9,6 @@ import json
 import random
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -295,35 +294,6 @@ def test_jsonl_with_many_lines_streams(run_module, tmp_path: Path) -> None:
     assert len(lines) == n
     assert json.loads(lines[0])["doc"] == 1 and json.loads(lines[-1])["doc"] == n
     assert json.loads(lines[-1])["id"] == n
-
-
-def test_jsonl_output_is_written_before_input_ends(tmp_path: Path) -> None:
-    # A pipeline stage must not wait for the end of its input: feed one line, read one result,
-    # and only then send the next line and close stdin.
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "detector", "score", "--input-format", "jsonl", "--format", "jsonl", "-"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=subprocess_env(),
-    )
-    watchdog = threading.Timer(300, proc.kill)  # a hang fails the test instead of blocking the suite
-    watchdog.start()
-    try:
-        proc.stdin.write((json.dumps({"id": "first", "text": "The port reopened on Monday."}) + "\n").encode())
-        proc.stdin.flush()
-        first = json.loads(proc.stdout.readline())  # blocks until the result of line 1 is out
-        assert first["id"] == "first"
-        proc.stdin.write((json.dumps({"id": "second", "text": "Ships began to unload."}) + "\n").encode())
-        proc.stdin.close()
-        rest = [json.loads(line) for line in proc.stdout.read().splitlines()]
-        assert [r["id"] for r in rest] == ["second"]
-        assert proc.wait(timeout=120) == 0
-    finally:
-        watchdog.cancel()
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
 
 def test_api_scores_a_long_unbroken_run_of_characters() -> None:

@@ -125,11 +125,12 @@ def test_gzipped_jsonl_file_with_jobs_streams_with_bounded_memory(tmp_path: Path
     assert growth < GROWTH_LIMIT_MIB, f"peak RSS {peaks[0] / 1024:.0f} MiB for {N} rows, {peaks[1] / 1024:.0f} MiB for {4 * N}"
 
 
-def test_jobs_output_is_written_before_input_ends() -> None:
-    # A pipeline stage must not wait for the end of its input, with worker processes too:
-    # feed one line, read its result, and only then send the next line and close stdin.
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_output_is_written_before_input_ends(jobs: str) -> None:
+    # A pipeline stage must not wait for the end of its input, with or without worker
+    # processes: feed one line, read its result, and only then send the next line and close stdin.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "detector", "score", "--jobs", "2", "--input-format", "jsonl", "--format", "jsonl", "-"],
+        [sys.executable, "-m", "detector", "score", "--jobs", jobs, "--input-format", "jsonl", "--format", "jsonl", "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
