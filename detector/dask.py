@@ -33,6 +33,7 @@ from typing import Any  # noqa: E402
 
 from .config import Config  # noqa: E402
 from .parallel import ScoringSettings, worker_detector  # noqa: E402
+from .results import SCORE_DIGITS  # noqa: E402
 
 __all__ = ["ShardReport", "score_bag", "score_dataframe", "score_jsonl_shards"]
 
@@ -93,7 +94,7 @@ def _score_frame(
             findings.append(None)
             continue
         result = detector.score(text, id=_plain(id_))
-        scores.append(round(float(result.score), 4))
+        scores.append(round(float(result.score), SCORE_DIGITS))
         flagged.append(result.flagged)
         findings.append(json.dumps([f.to_dict() for f in result.findings], ensure_ascii=False))
     out = frame.copy()

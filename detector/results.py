@@ -8,6 +8,10 @@ from typing import Any, Literal
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 
+# Scores keep 6 decimals: a small change of the text (one dropped word) must stay visible in
+# pipelines that compare scores of two versions of a passage; 4 decimals hid many of them.
+SCORE_DIGITS = 6
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -50,7 +54,7 @@ class PassageResult:
         out: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
-            "score": round(float(self.score), 4),
+            "score": round(float(self.score), SCORE_DIGITS),
             "flagged": self.flagged,
             "readability": self.readability,
         }
@@ -76,7 +80,7 @@ class DocumentResult:
         out.update(
             {
                 "id": self.id,
-                "score": round(float(self.score), 4),
+                "score": round(float(self.score), SCORE_DIGITS),
                 "flagged": self.flagged,
                 "passages": [p.to_dict(with_features) for p in self.passages],
                 "findings": [f.to_dict() for f in self.findings],
