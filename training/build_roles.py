@@ -29,15 +29,12 @@ Output JSON (gzip), read by detector/extractors/roles.py (layout version TABLE_V
      "cabinet_forms": {country: {title class: {"accepted", "other", "wrong", "suggest"}}}}
 Title classes (detector.extractors.roles.title_class) and name keys (names.skeleton) are stored
 precomputed so that loading is fast: rebuild the table whenever either function changes.
-Facts only, no corpus text.
+Facts only, no corpus text. Reading the entity files and writing the table:
+training/entity_io.py (shared with training/build_gazetteer.py).
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime
-import gzip
-import json
 import re
 from pathlib import Path
 
@@ -50,7 +47,8 @@ from detector.extractors.roles import (
     person_keys,
     title_class,
 )
-from training.build_gazetteer import clean_alias, org_holders, read_jsonl, read_tsv, supplement_people
+from training.build_gazetteer import supplement_people
+from training.entity_io import clean_alias, org_holders, read_jsonl, read_tsv, run_builder, table_meta, write_json_gz
 
 OUT_NAME = "roles_table.json.gz"
 
@@ -356,7 +354,7 @@ def build_countries(data: Path, supplement_offices: dict[str, set[str]]) -> list
         if not hog or not (hog_cls & COUNTRY_CLASSES):
             classes |= COUNTRY_CLASSES_AFTER_OF  # no comparable head of government: judge nothing
         suggestions = {}
-        for wrong in COUNTRY_CLASSES_AFTER_OF - classes:
+        for wrong in sorted(COUNTRY_CLASSES_AFTER_OF - classes):
             # A "Chairman" of a country is usually its head of state (a calque of the Chinese
             # title); a wrong Prime Minister, Chancellor or Chief Minister its head of government.
             order = (cos, hog) if wrong == "chair" else (hog, cos)
@@ -572,38 +570,30 @@ def build(data: Path, out_dir: Path) -> Path:
         for o in person.offices:
             supplement_offices.setdefault(o.where, set()).add(o.title)
     payload = {
-        "meta": {
-            "built": datetime.date.today().isoformat(),
-            "script": "training/build_roles.py",
-            "sources": [
+        "meta": table_meta(
+            "training/build_roles.py",
+            [
                 "entities/factbook_titles.tsv, factbook_countries.jsonl.gz, factbook_leaders.jsonl.gz "
                 "(CIA World Factbook 2015-10..2026-01, public domain)",
                 "entities/organisations.tsv (own compilation, facts only)",
                 "hand-curated SUPPLEMENT in training/build_gazetteer.py and tables in training/build_roles.py (facts up to mid-2025)",
             ],
-            "licence": "public domain / own compilation (facts only)",
-        },
+            "public domain / own compilation (facts only)",
+        ),
         "version": TABLE_VERSION,
         "entities": build_countries(data, supplement_offices) + build_orgs(data),
         "people": people,
         "given_names": given_names(people),
         "cabinet_forms": build_cabinet_forms(),
     }
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / OUT_NAME
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+    path = write_json_gz(payload, out_dir, OUT_NAME)
     print(f"{path}: {len(payload['entities'])} countries and organisations, {len(payload['people'])} office-holders, "
           f"{path.stat().st_size / 1024:.0f} KB")
     return path
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "detector" / "data")
-    args = parser.parse_args(argv)
-    build(args.data, args.out)
+    run_builder(build, __doc__, argv)
 
 
 if __name__ == "__main__":

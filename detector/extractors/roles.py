@@ -529,8 +529,14 @@ def _starts_person(table: RoleTable, text: str, pos: int) -> bool:
     return nm is not None and table.person(nm.group("name").split()[:3]) is not None
 
 
+def _suggestion_template(entity: Entity, cls: str) -> str | None:
+    """The body's suggested title for a wrong title of class `cls` ("Chancellor of {entity}"),
+    else its default ("*"); "{entity}" stands for the body as the text names it."""
+    return entity.suggestions.get(cls) or entity.suggestions.get("*")
+
+
 def _entity_suggestion(entity: Entity, cls: str, entity_text: str) -> str | None:
-    template = entity.suggestions.get(cls) or entity.suggestions.get("*")
+    template = _suggestion_template(entity, cls)
     return template.replace("{entity}", entity_text) if template else None
 
 
@@ -542,6 +548,54 @@ class _Found:
     message: str
     suggestion: str | None
     confidence: float
+
+
+def _wrong_title_found(
+    text: str, start: int, end: int, entity: Entity, entity_text: str, suggestion: str, confidence: float, offset: int
+) -> _Found:
+    """A `roles.wrong_title` finding on the title phrase text[start:end] (passage offsets; the
+    text names the body `entity_text`)."""
+    msg = WRONG_TITLE.message.format(found=text[start:end], entity=_entity_label(entity, entity_text), suggestion=suggestion)
+    return _Found(WRONG_TITLE, offset + start, offset + end, msg, suggestion, confidence)
+
+
+def _wrong_office_found(
+    text: str, holder: OfficeHolder, start: int, end: int, suggestion: str, confidence: float, offset: int
+) -> _Found:
+    """A `roles.wrong_office` finding: the title text[start:end] (passage offsets) given to `holder`."""
+    msg = WRONG_OFFICE.message.format(person=holder.name, title=text[start:end], offices=holder.describe())
+    return _Found(WRONG_OFFICE, offset + start, offset + end, msg, suggestion, confidence)
+
+
+def _name_words(nm: regex.Match) -> list[str]:
+    """The words of a matched name (`_NAME_AFTER_RE`), without abbreviation dots, at most four."""
+    return [w.rstrip(".") for w in nm.group("name").split()][:4]
+
+
+def _holder_named_at(table: RoleTable, text: str, pos: int, name_re: regex.Pattern = _NAME_AFTER_RE) -> OfficeHolder | None:
+    """The known office-holder whose name follows text[pos], if any (`_APPOSITIVE_NAME_RE` also
+    allows a comma before the name)."""
+    nm = name_re.match(text, pos)
+    return table.person(_name_words(nm)) if nm else None
+
+
+def _body_of(table: RoleTable, office: Office) -> Entity | None:
+    """The country or organisation of an office ("the European Central Bank" is found without "the")."""
+    return table.entities.get(regex.sub(r"^the ", "", office.where))
+
+
+def _record_covers(holder: OfficeHolder, cls: str) -> bool:
+    """Does the table know enough of the person's career to say they never held an office of
+    class `cls`? Cabinet classes only for the curated careers (`cabinet_known`)."""
+    return holder.cabinet_known or cls not in CABINET_CLASSES
+
+
+def _judged_for(entity: Entity, cls: str, after_of: bool) -> bool:
+    """Is a head title of class `cls` judged against this body? A country's "Chairman" only
+    before "of" (`after_of`): "Chairman of Ukraine", not "the club's Italian chairman"."""
+    if entity.kind == "country":
+        return cls in (COUNTRY_CLASSES_AFTER_OF if after_of else COUNTRY_CLASSES)
+    return cls in ORG_CLASSES
 
 
 def scan_passage(table: RoleTable, text: str, offset: int, mentions: list[Mention]) -> list[_Found]:
@@ -585,6 +639,13 @@ def _qualifier_before(text: str, pos: int) -> bool:
     return any(w.strip("(,") in _QUALIFIERS for w in before[-3:])
 
 
+# "<title> of <body>" (_check_title_of) and "<body> <title>" (_check_prenominal) judge a title
+# the same way through the shared helpers above and below (_judged_for, _accepted,
+# _suggestion_template, _wrong_portfolio, _wrong_title_found); what stays apart is the phrase
+# itself: where the body is found, and how the suggestion is worded ("Chancellor of Germany"
+# against "German Chancellor").
+
+
 def _check_title_of(table: RoleTable, text: str, m: re.Match, cls: str, offset: int) -> _Found | None:
     """"<title> of <country or organisation>"."""
     hit = _match_entity(table, text, m.end() + 4)
@@ -593,8 +654,7 @@ def _check_title_of(table: RoleTable, text: str, m: re.Match, cls: str, offset: 
     entity, end = hit
     if cls in PORTFOLIO_CLASSES:
         return _check_portfolio_of(table, text, m, cls, entity, end, offset)
-    judged = COUNTRY_CLASSES_AFTER_OF if entity.kind == "country" else ORG_CLASSES
-    if cls not in judged or cls in ORG_CLASSES_CAPITALISED and not m.group("title")[0].isupper():
+    if not _judged_for(entity, cls, after_of=True) or cls in ORG_CLASSES_CAPITALISED and not m.group("title")[0].isupper():
         return None
     if _accepted(entity, cls):
         return _check_entity_person(table, text, entity, cls, end, m.start("title"), offset) or _check_head_of_body(
@@ -604,10 +664,8 @@ def _check_title_of(table: RoleTable, text: str, m: re.Match, cls: str, offset: 
     suggestion = _entity_suggestion(entity, cls, entity_text)
     if not suggestion:
         return None
-    found = text[m.start("title") : end]
-    msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, entity_text), suggestion=suggestion)
     conf = CONF_WRONG_TITLE_COUNTRY if entity.kind == "country" else CONF_WRONG_TITLE_ORG
-    return _Found(WRONG_TITLE, offset + m.start("title"), offset + end, msg, suggestion, conf)
+    return _wrong_title_found(text, m.start("title"), end, entity, entity_text, suggestion, conf, offset)
 
 
 def _check_portfolio_of(
@@ -616,26 +674,12 @@ def _check_portfolio_of(
     """A capitalised cabinet title "of" a body: "Secretary of Defense of NATO" (an international
     body has no defence minister), "Foreign Minister of the United States" (the US form is
     Secretary of State). "Secretary of State of the Holy See" and lower-case uses pass."""
-    title = m.group("title")
-    if not title[0].isupper() or _qualifier_before(text, m.start()):
-        return None
     entity_text = text[m.end() + 4 : end]
-    if entity.kind == "org":
-        if _org_has_post(entity, cls, title):
-            return None
-        suggestion = _entity_suggestion(entity, "*", entity_text)
-        conf = CONF_WRONG_TITLE_ORG
-    else:
-        post = _wrong_cabinet_form(table, entity, cls, title)
-        if post is None:
-            return None
-        suggestion = f"{post['suggest']} of {entity_text}"
-        conf = CONF_WRONG_FORM
-    if not suggestion:
+    fix = _wrong_portfolio(table, text, entity, cls, m.group("title"), m.start(), entity_text)
+    if fix is None:
         return None
-    found = text[m.start("title") : end]
-    msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, entity_text), suggestion=suggestion)
-    return _Found(WRONG_TITLE, offset + m.start("title"), offset + end, msg, suggestion, conf)
+    suggestion, conf = fix
+    return _wrong_title_found(text, m.start("title"), end, entity, entity_text, suggestion, conf, offset)
 
 
 def _accepted(entity: Entity, cls: str) -> bool:
@@ -679,12 +723,11 @@ def _check_prenominal(table: RoleTable, text: str, m: re.Match, cls: str, offset
             return None
         if cls in PORTFOLIO_CLASSES:
             return _check_portfolio_prenominal(table, text, m, cls, entity, alias, bare, ent_start, offset)
-        judged = COUNTRY_CLASSES if entity.kind == "country" else ORG_CLASSES
-        if cls not in judged:
+        if not _judged_for(entity, cls, after_of=False):
             return None
         if _accepted(entity, cls):
             return _check_entity_person(table, text, entity, cls, m.end(), ent_start, offset)
-        right = entity.suggestions.get(cls) or entity.suggestions.get("*")
+        right = _suggestion_template(entity, cls)
         if not right:
             return None
         right_title = right.replace(" of {entity}", "").replace("{entity}", bare)
@@ -692,9 +735,9 @@ def _check_prenominal(table: RoleTable, text: str, m: re.Match, cls: str, offset
             suggestion = right_title
         else:
             suggestion = f"{bare}{alias[len(bare):]} {right_title}"
-        found = text[ent_start : m.end()]
-        msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, bare), suggestion=suggestion)
-        return _Found(WRONG_TITLE, offset + ent_start, offset + m.end(), msg, suggestion, CONF_WRONG_TITLE_COUNTRY)
+        # CONF_WRONG_TITLE_COUNTRY for organisations too ("NATO President"), unlike
+        # _check_title_of; the two constants are equal.
+        return _wrong_title_found(text, ent_start, m.end(), entity, bare, suggestion, CONF_WRONG_TITLE_COUNTRY, offset)
     return None
 
 
@@ -705,29 +748,41 @@ def _check_portfolio_prenominal(
     has no such post). Only capitalised titles: "the US defence minister" is a loose but common
     descriptor. Not when a known holder of the same portfolio in another country follows: the
     country word may then belong to the sentence ("met US Foreign Minister ...")."""
-    title = m.group("title")
-    if not title[0].isupper() or _qualifier_before(text, ent_start):
+    fix = _wrong_portfolio(table, text, entity, cls, m.group("title"), ent_start, bare, alias)
+    if fix is None:
+        return None
+    if entity.kind == "country":
+        holder = _holder_named_at(table, text, m.end())
+        if holder is not None and not any(o.cls == cls and o.where == entity.name for o in holder.offices):
+            return None  # "US Foreign Minister Annalena Baerbock": a wrong body, not a wrong form
+    suggestion, conf = fix
+    return _wrong_title_found(text, ent_start, m.end(), entity, bare, suggestion, conf, offset)
+
+
+def _wrong_portfolio(
+    table: RoleTable, text: str, entity: Entity, cls: str, title: str, phrase_start: int, entity_text: str,
+    alias: str | None = None,
+) -> tuple[str, float] | None:
+    """(suggestion, confidence) when the cabinet title `title` (class `cls`) is wrong for the body
+    named in the text, else None: the one rule behind "Foreign Minister of the United States" and
+    "US Foreign Minister". Judged only when capitalised (a formal title) and not qualified
+    ("former") before `phrase_start`. An organisation is wrong unless it has a post of this class;
+    a country when `title` is a form it never uses (its `cabinet_forms`). The suggestion names
+    the body as written: "<post> of <entity_text>", or "<alias> <post>" before a title."""
+    if not title[0].isupper() or _qualifier_before(text, phrase_start):
         return None
     if entity.kind == "org":
         if _org_has_post(entity, cls, title):
             return None
-        suggestion = _entity_suggestion(entity, "*", bare)
+        suggestion = _entity_suggestion(entity, "*", entity_text)
         conf = CONF_WRONG_TITLE_ORG
     else:
         post = _wrong_cabinet_form(table, entity, cls, title)
         if post is None:
             return None
-        nm = _NAME_AFTER_RE.match(text, m.end())
-        holder = table.person([w.rstrip(".") for w in nm.group("name").split()][:4]) if nm else None
-        if holder is not None and not any(o.cls == cls and o.where == entity.name for o in holder.offices):
-            return None  # "US Foreign Minister Annalena Baerbock": a wrong body, not a wrong form
-        suggestion = f"{alias} {post['suggest']}"
+        suggestion = f"{post['suggest']} of {entity_text}" if alias is None else f"{alias} {post['suggest']}"
         conf = CONF_WRONG_FORM
-    if not suggestion:
-        return None
-    found = text[ent_start : m.end()]
-    msg = WRONG_TITLE.message.format(found=found, entity=_entity_label(entity, bare), suggestion=suggestion)
-    return _Found(WRONG_TITLE, offset + ent_start, offset + m.end(), msg, suggestion, conf)
+    return (suggestion, conf) if suggestion else None
 
 
 def _org_has_post(entity: Entity, cls: str, title: str) -> bool:
@@ -749,11 +804,10 @@ def _check_entity_person(
     text[start:name_pos] is the title with its body."""
     if cls not in PERSON_CLASSES or _qualifier_before(text, start):
         return None
-    nm = _NAME_AFTER_RE.match(text, name_pos)
-    holder = table.person([w.rstrip(".") for w in nm.group("name").split()][:4]) if nm else None
+    holder = _holder_named_at(table, text, name_pos)
     if holder is None:
         return None
-    bodies = [table.entities.get(regex.sub(r"^the ", "", o.where)) for o in holder.offices]
+    bodies = [_body_of(table, o) for o in holder.offices]
     if entity in bodies:
         return None  # held some office there (the record may lack the exact title)
     elsewhere = [(o, body) for o, body in zip(holder.offices, bodies, strict=True) if o.cls == cls and body is not None]
@@ -762,9 +816,7 @@ def _check_entity_person(
     office, body = max(elsewhere, key=lambda ob: ob[0].start or 0)
     where = office.where if body.kind == "country" or office.where.isupper() else f"the {office.where}"
     suggestion = f"{display_title(office.title).split(' of ')[0]} of {where}"
-    found = text[start:name_pos]
-    msg = WRONG_OFFICE.message.format(person=holder.name, title=found, offices=holder.describe())
-    return _Found(WRONG_OFFICE, offset + start, offset + name_pos, msg, suggestion, CONF_WRONG_BODY)
+    return _wrong_office_found(text, holder, start, name_pos, suggestion, CONF_WRONG_BODY, offset)
 
 
 # "<title> of <body>, <Name>" or "<title> of <body> <Name>": the name right after the body.
@@ -782,25 +834,22 @@ def _check_head_of_body(
     start = m.start("title")
     if _qualifier_before(text, start) or cls in _HEAD_ALSO_HOLDS.get(entity.name, ()):
         return None
-    nm = _APPOSITIVE_NAME_RE.match(text, end)
-    holder = table.person([w.rstrip(".") for w in nm.group("name").split()][:4]) if nm else None
+    holder = _holder_named_at(table, text, end, _APPOSITIVE_NAME_RE)
     if holder is None or cls in holder.classes or any(LOOSE_EQUIVALENTS.get(c) == cls for c in holder.classes):
         return None
     head_classes = {title_class(h) for h in entity.heads} & (COUNTRY_CLASSES | ORG_CLASSES)
-    here = [o for o in holder.offices if o.cls in head_classes and table.entities.get(regex.sub(r"^the ", "", o.where)) is entity]
+    here = [o for o in holder.offices if o.cls in head_classes and _body_of(table, o) is entity]
     if not here:
         return None  # the person's tie to this body is not its headship: judged elsewhere if at all
     if cls in PERSON_CLASSES:
-        if cls in CABINET_CLASSES and not holder.cabinet_known:
+        if not _record_covers(holder, cls):
             return None
     elif not holder.cabinet_known:
         return None  # a member title ("Governor") is only judged for curated careers
     office = max(here, key=lambda o: o.start or 0)
     entity_text = text[m.end() + 4 : end]
     suggestion = f"{display_title(office.title).split(' of ')[0]} of {entity_text}"
-    found = text[start:end]
-    msg = WRONG_OFFICE.message.format(person=holder.name, title=found, offices=holder.describe())
-    return _Found(WRONG_OFFICE, offset + start, offset + end, msg, suggestion, CONF_WRONG_OFFICE)
+    return _wrong_office_found(text, holder, start, end, suggestion, CONF_WRONG_OFFICE, offset)
 
 
 def _check_person(
@@ -812,11 +861,13 @@ def _check_person(
     if nm is None:
         return None
     if cls in PORTFOLIO_CLASSES and not qualified:
-        found = _check_portfolio_person(table, m, cls, nm, offset)
+        found = _check_portfolio_person(table, text, m, cls, nm, offset)
         if found:
             return found
     if cls not in PERSON_CLASSES:
         return None
+    # The whole matched name, not _name_words() (at most four words): it is also the key of the
+    # consistency check. A trailing "I" or "A" is dropped.
     words = [w.rstrip(".") for w in nm.group("name").split()]
     while words and words[-1] in ("I", "A"):
         words.pop()
@@ -827,20 +878,20 @@ def _check_person(
     # An unknown person is only followed by full name: "President Lee" and "Prime Minister Lee"
     # are often two people.
     key = holder.name if holder else " ".join(skeleton(t) for t in tokens) if len(tokens) >= 2 else ""
-    title_start, title_end = offset + m.start("title"), offset + m.end("title")
+    title_start, title_end = m.start("title"), m.end("title")
     if not qualified and key:
-        mentions.append(Mention(key, holder.name if holder else " ".join(words), cls, m.group("title"), title_start, title_end))
+        mentions.append(
+            Mention(key, holder.name if holder else " ".join(words), cls, m.group("title"), offset + title_start, offset + title_end)
+        )
     if holder is None or qualified or cls in holder.classes:
         return None
     if not holder.classes & PERSON_CLASSES:
         return None  # only deputy or minor offices known: the career record is too thin to judge
     if not holder.cabinet_known and holder.classes <= PORTFOLIO_CLASSES:
         return None  # known from the cabinet table only: the rest of the career is not recorded
-    if cls in CABINET_CLASSES and not holder.cabinet_known:
+    if not _record_covers(holder, cls):
         return None
-    suggestion = holder.suggestion()
-    msg = WRONG_OFFICE.message.format(person=holder.name, title=m.group("title"), offices=holder.describe())
-    return _Found(WRONG_OFFICE, title_start, title_end, msg, suggestion, CONF_WRONG_OFFICE)
+    return _wrong_office_found(text, holder, title_start, title_end, holder.suggestion(), CONF_WRONG_OFFICE, offset)
 
 
 def _is_country(table: RoleTable, where: str) -> bool:
@@ -848,16 +899,21 @@ def _is_country(table: RoleTable, where: str) -> bool:
     return entity is None or entity.kind == "country"  # an unknown place is taken for a country
 
 
-def _check_portfolio_person(table: RoleTable, m: re.Match, cls: str, nm: regex.Match, offset: int) -> _Found | None:
+def _check_portfolio_person(
+    table: RoleTable, text: str, m: re.Match, cls: str, nm: regex.Match, offset: int
+) -> _Found | None:
     """"Foreign Minister Antony Blinken": the person held this portfolio only in countries whose
     own form of the title is another ("Secretary of State"). Any accepted or other real form in
     one of those countries passes ("Foreign Secretary S. Jaishankar": India has Foreign
-    Secretaries), and so does any country the form table does not cover."""
+    Secretaries), and so does any country the form table does not cover.
+
+    Not `_wrong_portfolio`: that judges the title against the one body named in the text; here no
+    body is named, and the title is judged against every country where the person held the
+    portfolio."""
     title = m.group("title")
     if not title[0].isupper():
         return None
-    words = [w.rstrip(".") for w in nm.group("name").split()][:4]
-    holder = table.person(words)
+    holder = table.person(_name_words(nm))
     if holder is None:
         return None
     form = cabinet_form(title)
@@ -866,10 +922,8 @@ def _check_portfolio_person(table: RoleTable, m: re.Match, cls: str, nm: regex.M
     posts = [(o, table.cabinet_forms.get(o.where, {}).get(cls)) for o in holder.offices if o.cls == cls and _is_country(table, o.where)]
     if not posts or any(post is None or form not in post["wrong"] for _, post in posts):
         return None
-    office, post = max(posts, key=lambda op: op[0].start or 0)
-    suggestion = post["suggest"]
-    msg = WRONG_OFFICE.message.format(person=holder.name, title=title, offices=holder.describe())
-    return _Found(WRONG_OFFICE, offset + m.start("title"), offset + m.end("title"), msg, suggestion, CONF_WRONG_FORM)
+    _, post = max(posts, key=lambda op: op[0].start or 0)
+    return _wrong_office_found(text, holder, m.start("title"), m.end("title"), post["suggest"], CONF_WRONG_FORM, offset)
 
 
 # --------------------------------------------------------------------------------------------
@@ -927,7 +981,7 @@ def _check_invented(table: RoleTable, text: str, offset: int) -> list[_Found]:
         if cls not in INVENTED_CLASSES:
             continue
         nm = _NAME_AFTER_RE.match(text, m.end())
-        words = [w.rstrip(".") for w in nm.group("name").split()][:4] if nm else []
+        words = _name_words(nm) if nm else []
         if len(words) < 2 and m.group("head") in _PLACE_HEADS:
             continue  # "Texas Governor Abbott": a place's own governor, not Tony Abbott
         holder = table.person(words) if words else None
@@ -937,8 +991,7 @@ def _check_invented(table: RoleTable, text: str, offset: int) -> list[_Found]:
             continue  # "Supreme Leader", "Senate Majority Leader": the person's own title
         if not holder.cabinet_known and cls not in COUNTRY_CLASSES_AFTER_OF:
             continue  # a Factbook leader's record only covers heads of state and government
-        msg = WRONG_OFFICE.message.format(person=holder.name, title=phrase, offices=holder.describe())
-        out.append(_Found(WRONG_OFFICE, offset + start, offset + m.end(), msg, holder.suggestion(), CONF_INVENTED))
+        out.append(_wrong_office_found(text, holder, start, m.end(), holder.suggestion(), CONF_INVENTED, offset))
     return out
 
 
@@ -969,15 +1022,13 @@ def _check_monarch(table: RoleTable, text: str, offset: int) -> list[_Found]:
         nm = _NAME_AFTER_RE.match(text, m.end())
         if nm is None:
             continue
-        words = [w.rstrip(".") for w in nm.group("name").split()][:4]
+        words = _name_words(nm)
         holder = table.person(words)
         if holder is None or "monarch" in holder.classes or not holder.classes & COUNTRY_CLASSES:
             continue
         if table.person([m.group("title"), *words]) is holder:
             continue  # the word is the person's given name ("Sultan Ahmed Al Jaber")
-        title = m.group("title")
-        msg = WRONG_OFFICE.message.format(person=holder.name, title=title, offices=holder.describe())
-        out.append(_Found(WRONG_OFFICE, offset + m.start(), offset + m.end(), msg, holder.suggestion(), CONF_MONARCH))
+        out.append(_wrong_office_found(text, holder, m.start(), m.end(), holder.suggestion(), CONF_MONARCH, offset))
     return out
 
 
