@@ -1,38 +1,28 @@
 """JSONL in, JSONL out, with bounded memory: peak RSS does not grow with the input.
 
 Each run scores N rows and then 4N rows, as a subprocess (`python -m detector`), and compares
-the peak resident set size of the two runs. The peak is read by a small wrapper process
-(RUSAGE_CHILDREN: the CLI and the worker processes it waited for), not by this one: a child
-started by a big parent (pytest) inherits the parent's high-water mark through vfork and exec,
-which would hide any growth below it. Rows carry a large pass-through field, so the input is big
-(about 50 MB and 200 MB) while scoring stays cheap: if anything held the input, or the output,
-peak memory would grow by about 150 MB. Nothing here measures time."""
+the peak resident set size of the two runs. The peak is read by the small wrapper process of
+tests/_rss.py (RUSAGE_CHILDREN: the CLI and the worker processes it waited for), not by this one:
+a child started by a big parent (pytest) inherits the parent's high-water mark through vfork and
+exec, which would hide any growth below it. Rows carry a large pass-through field, so the input
+is big (about 50 MB and 200 MB) while scoring stays cheap: if anything held the input, or the
+output, peak memory would grow by about 150 MB. Nothing here measures time."""
 
 from __future__ import annotations
 
 import gzip
 import json
-import os
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _rss import LINUX_ONLY, MeasuredProcess, mib
 from conftest import subprocess_env
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux")
-
-# Runs ARGV[2:], then writes the peak RSS of its children (KiB) to ARGV[1]; exits with their code.
-_WRAPPER = """
-import resource, subprocess, sys
-code = subprocess.call(sys.argv[2:])
-with open(sys.argv[1], "w") as fh:
-    fh.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
-sys.exit(code)
-"""
+pytestmark = LINUX_ONLY
 
 N = 2_500
 BLOB = 20_000  # characters of pass-through payload per row: N rows are about 50 MB
@@ -65,15 +55,13 @@ class Counter:
 
 def run_and_measure(args: list[str], feed: Iterator[bytes] | None = None) -> tuple[int, int, Counter, str]:
     """(exit code, peak RSS in KiB, output counter, stderr) of `python -m detector ARGS`."""
-    fd, rss_file = tempfile.mkstemp(prefix="mtdetect-rss-")
-    os.close(fd)
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _WRAPPER, rss_file, sys.executable, "-m", "detector", *args],
+    measured = MeasuredProcess(
+        [sys.executable, "-m", "detector", *args],
         stdin=subprocess.PIPE if feed is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=subprocess_env(),
     )
+    proc = measured.proc
     counter = Counter(proc.stdout)
     err: list[bytes] = []
     err_thread = threading.Thread(target=lambda: err.append(proc.stderr.read()), daemon=True)
@@ -84,14 +72,10 @@ def run_and_measure(args: list[str], feed: Iterator[bytes] | None = None) -> tup
                 proc.stdin.write(line)
         finally:
             proc.stdin.close()
-    code = proc.wait(timeout=600)
+    code = measured.wait()
     counter.thread.join(timeout=300)
     err_thread.join(timeout=300)
-    try:
-        peak = int(Path(rss_file).read_text() or 0)
-    finally:
-        os.unlink(rss_file)
-    return code, peak, counter, b"".join(err).decode(errors="replace")
+    return code, measured.peak_kib(), counter, b"".join(err).decode(errors="replace")
 
 
 def check(code: int, counter: Counter, err: str, n: int) -> None:
@@ -106,8 +90,8 @@ def test_jsonl_through_stdin_streams_with_bounded_memory() -> None:
     check(code, out, err, N)
     code, large, out, err = run_and_measure(args, rows(4 * N))
     check(code, out, err, 4 * N)
-    growth = (large - small) / 1024
-    assert growth < GROWTH_LIMIT_MIB, f"peak RSS {small / 1024:.0f} MiB for {N} rows, {large / 1024:.0f} MiB for {4 * N}"
+    growth = mib(large - small)
+    assert growth < GROWTH_LIMIT_MIB, f"peak RSS {mib(small):.0f} MiB for {N} rows, {mib(large):.0f} MiB for {4 * N}"
 
 
 def test_gzipped_jsonl_file_with_jobs_streams_with_bounded_memory(tmp_path: Path) -> None:
@@ -121,8 +105,8 @@ def test_gzipped_jsonl_file_with_jobs_streams_with_bounded_memory(tmp_path: Path
         check(code, out, err, n)
         peaks.append(peak)
         path.unlink()
-    growth = (peaks[1] - peaks[0]) / 1024
-    assert growth < GROWTH_LIMIT_MIB, f"peak RSS {peaks[0] / 1024:.0f} MiB for {N} rows, {peaks[1] / 1024:.0f} MiB for {4 * N}"
+    growth = mib(peaks[1] - peaks[0])
+    assert growth < GROWTH_LIMIT_MIB, f"peak RSS {mib(peaks[0]):.0f} MiB for {N} rows, {mib(peaks[1]):.0f} MiB for {4 * N}"
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
