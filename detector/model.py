@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import warnings
 from dataclasses import dataclass
 from importlib import resources
@@ -43,12 +44,30 @@ class Model(Protocol):
     def score_passages(self, doc: Document, features: np.ndarray, findings: tuple[Finding, ...]) -> np.ndarray: ...
 
 
+# How much a document's score is lowered per e-fold of passages (log-odds per log n).
+DOCUMENT_LENGTH_PENALTY = 0.5
+
+
 def document_score(passage_scores: np.ndarray, doc: Document | None = None) -> float:
-    """The document score: the probability that at least one passage has artefacts,
-    estimated by the highest passage score (robust to long documents of clean passages)."""
-    if len(passage_scores) == 0:
+    """The document score: the highest passage score, with its log-odds lowered by
+    DOCUMENT_LENGTH_PENALTY * log(number of passages).
+
+    The highest of n passage scores rises with n even on clean text: every passage is another
+    chance of a high score (on dev, clean documents of 5-8 passages had a median maximum of
+    logit -1.5 against -2.4 for single passages, so long clean articles were flagged ~3 times as
+    often as short ones). With 0.5 * log n the median score of clean documents is the same for
+    every length (dev: -2.4 to -2.5 for 1 to 8 passages). A single passage keeps its own score;
+    a strong artefact still decides a long document (p 0.97 in one of 10 passages -> 0.91), and
+    documents of the same length rank exactly as by their highest passage."""
+    n = len(passage_scores)
+    if n == 0:
         return 0.0
-    return float(np.max(passage_scores))
+    top = float(np.max(passage_scores))
+    if n == 1:
+        return top
+    top = min(max(top, 1e-12), 1.0 - 1e-12)
+    logit = math.log(top / (1.0 - top)) - DOCUMENT_LENGTH_PENALTY * math.log(n)
+    return 1.0 / (1.0 + math.exp(-logit))
 
 
 @dataclass(frozen=True)

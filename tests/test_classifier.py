@@ -353,3 +353,53 @@ def test_no_model_explanation_inside_a_rule_finding_that_spans_passages() -> Non
     bio = bios[0]
     assert sum(1 for p in result.passages if p.start < bio.end and p.end > bio.start) == 2
     assert not [f for f in result.findings if f.rule == "model.passage" and f.start < bio.end and f.end > bio.start]
+
+
+# ------------------------------------------------------------------------------------------
+# The document score
+# ------------------------------------------------------------------------------------------
+
+
+def test_document_score_of_one_passage_is_its_score() -> None:
+    from detector.model import document_score
+
+    for p in (0.0, 0.03, 0.5, 0.97, 1.0):
+        assert document_score(np.array([p])) == p
+    assert document_score(np.array([])) == 0.0
+
+
+def test_document_score_corrects_for_the_number_of_passages() -> None:
+    """Ten passages at 0.2 are ten chances of a high maximum: the document scores lower than
+    one passage at 0.2, and a strong artefact in one passage of ten still flags it."""
+    from detector.model import document_score
+
+    assert document_score(np.full(10, 0.2)) < 0.2
+    assert document_score(np.array([0.97] + [0.05] * 9)) > 0.9
+    # documents of the same length rank exactly as by their highest passage
+    a, b = np.array([0.6, 0.1, 0.1]), np.array([0.1, 0.55, 0.3])
+    assert document_score(a) > document_score(b)
+
+
+def test_long_clean_article_is_not_flagged_but_a_spam_bio_still_is() -> None:
+    """Real news prose of many paragraphs stays quiet; the bundled example with a spam bio
+    (one passage among eight) stays flagged."""
+    paragraphs = [
+        "The city council voted on Tuesday to extend the tram line to the northern suburbs, a project "
+        "that has been debated for more than a decade.",
+        "Supporters say the extension will cut commuting times and ease congestion on the ring road, "
+        "which carries about 90,000 vehicles a day.",
+        "Opponents argue that the money would be better spent on buses, which can be rerouted as the "
+        "city grows, and warn that construction will disrupt local shops for years.",
+        "The council's transport committee estimates the cost at 240 million euros, about a third of "
+        "which is expected to come from national and European funds.",
+        "Work is due to start next spring, and the first trams could run on the new section by 2029, "
+        "according to the plan approved by 31 votes to 14.",
+        "Residents will be able to comment on the detailed route at a series of public meetings in "
+        "January and February.",
+    ]
+    detector = Detector()
+    result = detector.score("\n\n".join(paragraphs))
+    assert len(result.passages) >= 3 and not result.flagged
+    assert result.score <= max(p.score for p in result.passages)
+    example = detector.score((REPO / "examples" / "article.txt").read_text(encoding="utf-8"))
+    assert example.flagged and len(example.passages) > 3

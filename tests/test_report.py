@@ -16,6 +16,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,7 +25,7 @@ from detector import Config, Detector
 from detector.cli import main
 from detector.extractors import EXTRACTORS
 from detector.io import InputItem
-from detector.model import SEVERITY_WEIGHT
+from detector.model import SEVERITY_WEIGHT, document_score
 from detector.render.html import HtmlWriter, json_for_script, marked_text, write_report
 from detector.render.summary import summarize
 from detector.results import DocumentResult, Finding, PassageResult
@@ -121,7 +122,7 @@ def with_findings(result: DocumentResult, text: str, extra: list[Finding]) -> Do
             if p.start <= f.start < p.end:
                 clean *= 1.0 - SEVERITY_WEIGHT[f.severity] * f.confidence
         passages.append(replace(p, score=1.0 - clean, flagged=1.0 - clean >= THRESHOLD, features={}))
-    score = max((p.score for p in passages), default=0.0)
+    score = document_score(np.array([p.score for p in passages]))
     return replace(result, findings=tuple(findings), passages=tuple(passages), score=score, flagged=bool(passages) and score >= THRESHOLD)
 
 

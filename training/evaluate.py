@@ -46,7 +46,7 @@ from detector.pipeline import extract_features
 from detector.text import Document, normalise
 from training.baseline import fit_baseline
 from training.featurise import featurise_rows, featurise_texts, subsample, texts_key
-from training.train import DEFAULT_PARAMS, HELD_OUT_KINDS, choose_threshold, fit_on, load_split, row_scores
+from training.train import DEFAULT_PARAMS, HELD_OUT_KINDS, MAX_FP, MAX_MEAN_FP, choose_threshold, fit_on, load_split, row_scores
 
 REPO = Path(__file__).resolve().parent.parent
 HUMAN_POOL = ("reference", "en_source", "clean_news", "clean_informal", "clean_technical", "clean_literary")
@@ -265,7 +265,7 @@ def heldout_ocr(source: str, train_rows, train_feats, dev_rows, dev_feats, dev_a
     dv = [(r, f) for r, f in zip(dev_rows, dev_feats, strict=False) if r["source"] != source]
     pipe, cal, recs, y = fit_on([a for a, _ in tr], [b for _, b in tr], [a for a, _ in dv], [b for _, b in dv], params)
     model = build_model(pipe, cal, 0.5, {}, recs, y)
-    t_bal, _ = choose_threshold([a for a, _ in dv], row_scores(model, [b for _, b in dv]), 0.05, 0.03)
+    t_bal, _ = choose_threshold([a for a, _ in dv], row_scores(model, [b for _, b in dv]), MAX_FP, MAX_MEAN_FP)
     model.prior_shift = math.log(t_bal / (1 - t_bal))
     base = fit_baseline([a for a, _ in tr])
     rows, feats, full_scores = [], [], []
@@ -662,7 +662,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     dev = Scored(dev_all, row_scores(model, dev_feats), baseline.predict_proba([r["text"] for r in dev_all])[:, 1])
     test = Scored(test_rows, row_scores(model, test_feats), baseline.predict_proba([r["text"] for r in test_rows])[:, 1])
     t_ours = float(model.threshold)
-    t_base, _ = choose_threshold(dev_all, dev.base, 0.05, 0.03)
+    t_base, _ = choose_threshold(dev_all, dev.base, MAX_FP, MAX_MEAN_FP)
     # The same test rows with typography normalised (quotes, dashes, spacing, line breaks): what
     # is left when a source's typography can no longer give its label away.
     norm_rows = [dict(r, text=normalise(r["text"])) for r in test_rows]
