@@ -142,6 +142,12 @@ class DetectorPool:
         self._explicit = Path(args.config) if getattr(args, "config", None) else None
         if self._explicit is not None and not self._explicit.is_file():
             raise DetectorError(f"{self._explicit}: config file not found; check --config")
+        # Bad options stop the run before any input is read, not after a stream of per-input errors.
+        if getattr(args, "threshold", None) is not None:
+            Config().with_overrides(threshold=args.threshold)
+        model = getattr(args, "model", None)
+        if model and not Path(model).is_file():
+            raise DetectorError(f"{model}: model file not found; give the path of a file written by 'mtdetect train'")
         self._model: Any = None
 
     def _config_for(self, source: str) -> tuple[str | None, Config]:

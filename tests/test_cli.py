@@ -191,6 +191,20 @@ def test_threshold_out_of_range_is_a_usage_error(cli, threshold: str, clean_news
     assert r.out == ""
 
 
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [(["--threshold", "2"], "--threshold: threshold must be between 0 and 1, got 2.0"),
+     (["--model", "no-such-model.joblib"], "no-such-model.joblib: model file not found; give the path of a file written by 'mtdetect train'")],
+)
+def test_bad_option_stops_before_reading_inputs(cli, tmp_path: Path, option: list[str], message: str) -> None:
+    """One error line for the option, not one per broken input line first."""
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('not json\n{"id": 1}\n{"text": "A sentence."}\n', encoding="utf-8")
+    r = cli("score", "--input-format", "jsonl", "--format", "jsonl", *option, str(rows))
+    assert r.code == 2
+    assert r.err.strip().splitlines() == [f"mtdetect: error: {message}"]
+
+
 def test_unknown_option_is_a_usage_error(cli) -> None:
     r = cli("score", "--no-such-option", stdin="Text.")
     assert r.code == 2
