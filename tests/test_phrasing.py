@@ -148,3 +148,21 @@ def test_shipped_pair_index_equals_one_built_from_the_tables() -> None:
     assert index == phrasing._build_pair_index()
     assert starts == phrasing._build_long_phrase_starts()
     assert singles == phrasing._build_single_word_entries()
+
+
+def test_news_spins_follow_the_passage_spelling_and_case() -> None:
+    # "Defence" in a British passage, "Defense" otherwise; lower-case "the uk" is not flagged
+    _, out = _run("Labour MPs said Protection Secretary Ben Wallace should resign.")
+    assert [(f.text, f.suggestion) for f in out.findings] == [("Protection Secretary", "Defence Secretary")]
+    _, out = _run("Protection Secretary Lloyd Austin met his counterpart in Seoul.")
+    assert [f.suggestion for f in out.findings] == ["Defense Secretary"]
+    _, out = _run("Experts in the UK and the USA disagree; the uk figures are provisional.")
+    assert out.findings == ()
+
+
+def test_news_spin_names_are_unspun_word_by_word() -> None:
+    _, out = _run("The Scottish Nationwide Celebration won most seats, the Nationwide Hurricane Heart said nothing.")
+    assert [(f.text, f.suggestion) for f in out.findings] == [
+        ("Scottish Nationwide Celebration", "Scottish National Party"),
+        ("Nationwide Hurricane Heart", "National Hurricane Center"),
+    ]
