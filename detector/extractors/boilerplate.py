@@ -172,11 +172,17 @@ _DEBRIS_INLINE_RE = _LazyPattern(
         |\(Opens[ ]in[ ]new[ ]window\))
     |(?P<subscription>Click[ ]here[ ]to[ ](?:subscribe|sign[ ]up|register|download|read[ ]more|learn[ ]more)[^.!\n]{0,60}[.!]?
         |(?:Sign[ ]up|Subscribe)[ ](?:for|to)[ ](?:our|the)[ ](?:free[ ]|daily[ ]|weekly[ ])?(?:[\w-]+[ ])?newsletters?\b[^.!\n]{0,80}[.!]?)
-    |(?P<read_more>(?:Read[ ]more|READ[ ]MORE|Read[ ]More|ALSO[ ]READ|Also[ ]read|RELATED|Related)[ ]?:[ ]?[^\n]{0,160})
+    |(?P<read_more>(?:Read[ ]more|READ[ ]MORE|Read[ ]More|ALSO[ ]READ|Also[ ]read|READ[ ]ALSO|Read[ ]also|RELATED|Related)[ ]?:[ ]?[^\n]{0,160})
+    |(?P<generated>(?:This|this)[ ](?:article|story|post|report|content|text|news[ ]item)[ ]
+        (?:was|is|has[ ]been|have[ ]been)[ ](?:(?:automatically[ ]|auto-|machine[ ]|computer[ ]|AI[ ])generated
+        |generated[ ](?:automatically|by[ ](?:an[ ])?(?:AI|artificial[ ]intelligence|a[ ]computer|a[ ]bot|software))
+        |auto-?generated|machine[ ]translated|translated[ ]automatically|automatically[ ]translated
+        |not[ ]been[ ]edited[ ]by[^.\n]{0,40}?staff))
     |(?P<copyright>(?<!(?:Photo|Image|Picture|Credit|Illustration)[^\n]{0,20})
         (?:(?:Copyright|COPYRIGHT)[ ]?(?:©|\([cC]\))?|©|\([cC]\))[ ]?(?:19|20)\d\d(?:[ ]?[-–][ ]?(?:19|20)?\d\d)?[^\n.]{0,80}
         (?:\.[ ]?(?:All[ ]rights[ ]reserved|ALL[ ]RIGHTS[ ]RESERVED)\.?)?
-        |(?:All[ ]rights[ ]reserved|ALL[ ]RIGHTS[ ]RESERVED)\.?)
+        |(?:All[ ]rights[ ]reserved|ALL[ ]RIGHTS[ ]RESERVED)\.?
+        |This[ ]material[ ]may[ ]not[ ]be[ ]published,[ ]broadcast,[ ]rewritten,?[ ]or[ ]redistributed[^.\n]{0,60}\.?)
     """,
     regex.VERBOSE,
 )
@@ -188,7 +194,8 @@ _INLINE_TRIGGERS = (
     "cookie", "skip to", "jump to", "share on", "new window", "click here", "newsletter",
     "read more", "also read", "related", "\u00a9", "copyright", "(c)", "rights reserved",
     "continues below", "continue reading", "scroll to", "advertisement", "tag", "keyword",
-    "key words", "topics",
+    "key words", "topics", "read also", "generated", "machine translated", "translated automatically",
+    "been edited by", "redistributed",
 )  # fmt: skip
 
 
@@ -365,6 +372,8 @@ def _inline_debris(found: _ParagraphFindings, text: str) -> None:
             s, e = _sentence_around(text, s, e)
         elif kind == "read_more":
             e = _line_or_sentence_end(text, s, e)
+        elif kind == "generated":
+            s, e = _sentence_around(text, s, e)  # "Disclaimer: This story is auto-generated from a syndicated feed."
         elif kind == "subscription" and s > 0 and text[s - 1] in "\"“‘'":
             continue  # quoted: a campaign's slogan reported in the story
         found.add(WEB_DEBRIS, s, e, WEB_DEBRIS.message.format(kind=kind.replace("_", " ")), 0.85)
@@ -407,7 +416,7 @@ _OPENER_RE = regex.compile(
         |AD|Sponsored(?:[ ][Cc]ontent)?|SPONSORED(?:[ ]CONTENT)?|Paid[ ](?:[Cc]ontent|[Pp]ost|[Pp]artnership)
         |Promoted[ ][Cc]ontent|Partner[ ][Cc]ontent|Advertiser[ ][Cc]ontent|Ad[ ][Ff]eedback){_LABEL_END}
     |(?P<furniture>(?:Continue[ ]reading(?:[ ]below)?|Loading(?:\.\.\.|…)|Click[ ]to[ ]expand(?:\.\.\.|…)?|Show[ ]more
-        |Load[ ]more|View[ ](?:comments|gallery)|Comments[ ]?\(\d+\)|\d+[ ][Cc]omments|You[ ](?:may|might)[ ](?:also[ ])?(?:like|enjoy)
+        |Load[ ]more|Read[ ]more|READ[ ]MORE|Read[ ]More|View[ ](?:comments|gallery)|Comments[ ]?\(\d+\)|\d+[ ][Cc]omments|You[ ](?:may|might)[ ](?:also[ ])?(?:like|enjoy)
         |Recommended[ ]for[ ]you|Trending[ ]now|Most[ ](?:read|viewed)|Listen[ ]to[ ]this[ ]article|\d+[ ]min(?:ute)?[ ]read
         |Reading[ ]time:?[ ]\d+[ ]min(?:utes|s)?|Image[ ](?:source|caption)|Media[ ]caption)[:,]?{_LABEL_END})
     |(?P<label>(?:Tags|TAGS|Tagged(?:[ ](?:with|in))?|Keywords|KEYWORDS|Key[ ]words|Related[ ](?:searches|tags|topics|keywords)
@@ -438,6 +447,7 @@ _CTA_OBJECT_RE = regex.compile(
         (?:briefing|digest|bulletin|round-?up|updates?|alerts?|edition)|digest|e-?mail[ ](?:updates|alerts)|news[ ]alerts
         |breaking[ ]news|notifications|alerts|inbox|app|podcast|our[ ]channel|subscribers?|subscription|subscribe|sign[ ]up
         |free[ ]trial|the[ ]latest[ ](?:news|stories|headlines|updates)|never[ ]miss|our[ ](?:website|site|page|community)
+        |our[ ](?:{_PLATFORMS})[ ](?:channel|page|account|feed)
         |updates)\b|\b(?:on|via)[ ](?:{_PLATFORMS})\b""",
     regex.VERBOSE,
 )

@@ -55,7 +55,8 @@ HTML_ENTITY = Rule(
     "error",
     "HTML entity {text} left in the text",
     "Text was HTML-escaped and never unescaped, or escaped twice ('&amp;amp;'), or a tokeniser "
-    "split the entity ('& quot;'). Readers see the code instead of the character. "
+    "split the entity ('& quot;'); JSON or Python escapes ('\\u201c') are reported here too. "
+    "Readers see the code instead of the character. "
     "Fix: replace the entity with the character it stands for.",
     "it&apos;s → it's",
 )
@@ -238,6 +239,7 @@ _SCANS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         r"&[ ]?(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})[ ]?;"
         r"|&(?:quot|apos|nbsp|amp|lt|gt|\#39|\#34)(?![A-Za-z0-9;])")),
     ("atat", ("@",), re.compile(r" @[-,.]@ ")),
+    ("escape", ("\\u",), re.compile(r"\\u(?:00[a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3})")),
     ("dash", (" -", " \u2013", " \u2014", "\t-"), re.compile("[ \t][-\u2013\u2014][ \t]")),
     ("ellipsis", (". .", ".\u00a0."), re.compile(r"(?<!\.)(?<!\. )\.(?:[ \u00a0]\.){2,}(?! ?\.)")),
     ("invisible", ("",), re.compile(
@@ -406,6 +408,10 @@ def paragraph_findings(doc_text: str, base: int, text: str) -> tuple[list[Findin
                 if f is not None:
                     out.append(f)
                     dash_done = f.end - base
+            elif kind == "escape":
+                f = _escape(doc_text, base, text, s, e)
+                if f is not None:
+                    out.append(f)
             elif kind == "atat":
                 out.append(_tokeniser_join(doc_text, base, text, s, e))
             elif kind == "ellipsis":
@@ -463,6 +469,24 @@ def _entity(doc_text: str, base: int, text: str, s: int, e: int) -> list[Finding
         raw = text[s:e]
     msg = HTML_ENTITY.message.format(text=raw)
     return [HTML_ENTITY.finding(doc_text, base + s, base + e, msg, decoded, 0.95)]
+
+
+# --- JSON / Python escapes -----------------------------------------------------------------
+
+# Code, JSON and regex text writes escapes on purpose; prose never does.
+_CODE_MARKS_RE = re.compile(r"[{}=`]|\\[nrt\"\\/]|\\x[0-9a-fA-F]{2}|[A-Za-z_]\(|[\"']\\u")  # "print(", "\"\\u201c\""
+
+
+def _escape(doc_text: str, base: int, text: str, s: int, e: int) -> Finding | None:
+    """A literal escape sequence for a non-ASCII character ("\\u201cdeeply flawed\\u201d") in
+    prose: JSON or Python text pasted without decoding. Code-like paragraphs are left alone."""
+    if _CODE_MARKS_RE.search(text):
+        return None
+    char = chr(int(text[s + 2 : e], 16))
+    if not char.isprintable() or char.isspace():
+        return None
+    msg = f"Escape sequence {text[s:e]} left in the text (the character {char})"
+    return HTML_ENTITY.finding(doc_text, base + s, base + e, msg, char, 0.9)
 
 
 # --- Markup ---------------------------------------------------------------------------------

@@ -720,6 +720,23 @@ def _surname_rare_enough(cand: str, target: str, prominent: bool) -> bool:
     return z <= english_zipf(target) and z < (KNOWN_WORD_ZIPF if prominent else RARE_SURNAME_ZIPF)
 
 
+# With the first name spelled exactly, a famous person's or prominent official's surname may be
+# garbled into a rare real word or name: "Donald Trum", "Ursula von der Leyden" (Leyden is a
+# place), "Emmanuel Macroon". The slip must stay rarer than this and keep the first letter.
+FAMOUS_SLIP_MAX_ZIPF = 2.6
+
+
+def _exact_first_slip(cand: str, person: Person) -> bool:
+    """Is `cand` a rare near-miss of the surname of a famous person or prominent official whose
+    first name was written right before it?"""
+    return (
+        (person.famous or person.prominent_official)
+        and not person.alias
+        and english_zipf(cand) < FAMOUS_SLIP_MAX_ZIPF
+        and fold(cand)[:1] == fold(person.last_display)[:1]
+    )
+
+
 _DOUBLE_RE = regex.compile(r"(.)\1+")
 
 
@@ -804,7 +821,9 @@ def _check_full_name(gaz: Gazetteer, run: list[RunToken], slots: list[int], near
                 if person.last[0] != tok.key[0] and not (match == 0 and unseen and person.famous and len(tok.key) >= MIN_LONE_CHARS):
                     continue  # misspellings keep the first letter ("Mealey" is not "Healey"), unless unseen
                 prominent = person.prominent_official and english_zipf(run[j].text) < COMMON_FIRST_NAME_ZIPF
-                if not _surname_rare_enough(tok.text, person.last_display, prominent):
+                if not _surname_rare_enough(tok.text, person.last_display, prominent) and not (
+                    match == 0 and _exact_first_slip(tok.text, person)
+                ):
                     continue
                 if match == 1 and english_zipf(tok.text) >= DOUBLE_MISS_MAX_ZIPF:
                     continue

@@ -1024,12 +1024,18 @@ def _check_monarch(table: RoleTable, text: str, offset: int) -> list[_Found]:
             continue
         words = _name_words(nm)
         holder = table.person(words)
-        if holder is None or "monarch" in holder.classes or not holder.classes & COUNTRY_CLASSES:
+        if holder is None or _reigned(holder) or not holder.classes & COUNTRY_CLASSES:
             continue
         if table.person([m.group("title"), *words]) is holder:
             continue  # the word is the person's given name ("Sultan Ahmed Al Jaber")
         out.append(_wrong_office_found(text, holder, m.start(), m.end(), holder.suggestion(), CONF_MONARCH, offset))
     return out
+
+
+def _reigned(holder: OfficeHolder) -> bool:
+    """Was the person ever a monarch proper? France's President is ex officio Co-prince of
+    Andorra (a monarch's office in the table), yet "King Emmanuel Macron" is wrong."""
+    return any(o.cls == "monarch" and "co-prince" not in o.title.lower() for o in holder.offices)
 
 
 def inconsistent_mentions(table: RoleTable, mentions: list[Mention], skip: set[tuple[int, int]]) -> list[tuple[Mention, Mention]]:
