@@ -397,14 +397,43 @@ def proper_only_words() -> frozenset[str]:
         and n * (1 - share) <= max(1.5, 0.005 * n)
         and n >= 8
         and w not in COMMON_WORD_NAMES
-    )
+    ) | place_words()
+
+
+PLACE_MAX_ZIPF = 3.0  # a place name missing from the case table must be this rare as an English word
+
+
+@lru_cache(maxsize=1)
+@_without_gc
+def place_words() -> frozenset[str]:
+    """One-word names of notable places (countries, capitals, big cities, US states) of the
+    names gazetteer, lower-cased, that English never writes in lower case: the case table
+    has them capitalised (nearly) always, with a lower-case slip tolerated in 2% of a few
+    hundred uses ("washington", "texas"); or they are too rare in the table's corpus to be
+    there and are no ordinary word (wordfreq Zipf < PLACE_MAX_ZIPF: "vilnius", "kharkiv",
+    not "reunion"). The table alone misses the places its corpus seldom names."""
+    from .names import GAZETTEER_FILE, load_data_json
+
+    cases = word_case_counts()
+    out = set()
+    for _, display in load_data_json(GAZETTEER_FILE).get("places", ()):
+        w = display.lower()
+        if not w.isalpha() or len(w) < 4 or w in COMMON_WORD_NAMES:
+            continue
+        case = cases.get(w)
+        if case is None:
+            if zipf(w) < PLACE_MAX_ZIPF:
+                out.add(w)
+        elif case[0] >= 0.95 and case[1] * (1 - case[0]) <= max(2.0, 0.02 * case[1]):
+            out.add(w)
+    return frozenset(out)
 
 
 # Names that are also ordinary lower-case words ("an august body", "china plates", "mars").
 COMMON_WORD_NAMES = frozenset(
     """august mars march may june china turkey jordan polish nice bill mark rose grace hope faith will frank
     sterling guinea ado coupe liang jersey cologne champagne bourbon scotch afghan herculean wolves aurora capitol
-    roman prix clueless cyberspace republicans democrats joe""".split()
+    roman prix clueless cyberspace republicans democrats joe rangoon niger""".split()
 )
 
 
@@ -541,6 +570,7 @@ class GarbleExtractor:
         for passage in doc.passages:
             view = PassageView.of(passage, doc.text)
             found = find_repetitions(doc, view)
+            found += find_repeated_clauses(doc, view, found)
             order = find_word_order(doc, view, found)
             order += find_agreement(doc, view, found + order)
             order += find_noun_agreement(doc, view, found + order)
@@ -667,6 +697,51 @@ def find_repetitions(doc: Document, view: PassageView) -> list[Finding]:
         if (i + 3 < n and low[i + 3] == "out") or (i and low[i - 1] in _DEGREE_WORDS):
             continue  # "year in year out", "the most mortal of mortal sins"
         out.append(_finding(doc, REPETITION, a.start, c.end, a.text, 0.6))
+    return out
+
+
+LONG_REPEAT_MIN = 5  # words: a clause this long said twice in a row is a pipeline or MT slip
+_CLAUSE_GAP = regex.compile(r"\s*,?\s*")
+
+
+def find_repeated_clauses(doc: Document, view: PassageView, taken: list[Finding]) -> list[Finding]:
+    """A clause of LONG_REPEAT_MIN+ words repeated back to back, optionally after a comma:
+    "the talks were constructive, the talks were constructive" (MT decoders and broken
+    segment joins double whole clauses; find_repetitions covers runs of up to 4 words).
+    Speech and lyrics repeat lines too, so informal passages and quotes are left alone."""
+    low, tokens, n = view.lowered, view.tokens, len(view.lowered)
+    if view.informal or n < 2 * LONG_REPEAT_MIN:
+        return []
+    last: dict[str, int] = {}
+    out: list[Finding] = []
+    text = doc.text
+    for i, w in enumerate(low):
+        j = last.get(w)
+        last[w] = i
+        k = i - j if j is not None else 0
+        if k < LONG_REPEAT_MIN:
+            continue
+        # the run of words equal to the word k places on, around j: a repeat when it spans k words
+        fwd = 0
+        while i + fwd < n and low[j + fwd] == low[i + fwd]:
+            fwd += 1
+        back = 0
+        while back < j and low[j - 1 - back] == low[i - 1 - back]:
+            back += 1
+        if back + fwd < k:
+            continue
+        j -= back
+        i = j + k
+        gap = text[tokens[i - 1].end : tokens[i].start]
+        if not _CLAUSE_GAP.fullmatch(gap) or "\n" in gap:
+            continue
+        if any(not _CLAUSE_GAP.fullmatch(text[tokens[m].end : tokens[m + 1].start]) for m in range(j, i - 1)):
+            continue  # the unit must be one clause without inner punctuation or quotes
+        if sum(1 for x in low[j:i] if _is_content(x)) < 2 or '"' in text[tokens[j].start : tokens[i + k - 1].end]:
+            continue
+        start, end = tokens[j].start, tokens[i + k - 1].end
+        if not _overlaps(out, start, end) and not _overlaps(taken, start, end):
+            out.append(_finding(doc, REPETITION, start, end, text[start : tokens[i - 1].end], 0.8))
     return out
 
 
@@ -1393,6 +1468,9 @@ def find_lowercase(doc: Document, view: PassageView, taken: list[Finding], forma
     for start, end, fix in _lowercased_people(view):  # whole names first: "emmanuel macron"
         if not _overlaps(taken, start, end):
             out.append(_finding(doc, LOWERCASE, start, end, fix, 0.6))
+    for start, end, fix in _lowercased_bodies(view):  # "the united nations", "the world health organization"
+        if not _overlaps(taken, start, end) and not _overlaps(out, start, end):
+            out.append(_finding(doc, LOWERCASE, start, end, fix, 0.6))
     proper = proper_only_words()
     for i in compress(count(), map(proper.__contains__, view.lowered)):
         tok = view.tokens[i]
@@ -1402,7 +1480,8 @@ def find_lowercase(doc: Document, view: PassageView, taken: list[Finding], forma
             continue
         if text.startswith("://", tok.end) or tok.text in ("http", "https", "www"):
             continue
-        if not strict and cases[view.lowered[i]][1] < RELAXED_MIN_COUNT:
+        case = cases.get(view.lowered[i])
+        if not strict and case is not None and case[1] < RELAXED_MIN_COUNT and view.lowered[i] not in place_words():
             continue  # "a demon", "the arctic": rare in the case table, too little evidence alone
         if tok.end < len(text) and text[tok.end] in "@/._" and text[tok.end + 1 : tok.end + 2].isalnum():
             continue  # "moscow.ru", "london_office"
@@ -1461,6 +1540,8 @@ def _lowercase_candidates(view: PassageView) -> bool:
     if _QUICK_LOWER_START.search(view.passage.text):
         return True
     if not proper_only_words().isdisjoint(view.texts) or not LOWER_ACRONYMS.isdisjoint(view.texts):
+        return True
+    if not body_names().keys().isdisjoint(view.texts) and _lowercased_bodies(view):
         return True  # the sets hold lower-case forms only
     return bool(_name_pair_positions(view))
 
@@ -1512,6 +1593,63 @@ def _lowercased_people(view: PassageView) -> list[tuple[int, int, str]]:
         if person is not None:
             out.append((tokens[i].start, tokens[i + 1].end, person.display))
     return out
+
+
+# Two-word names whose first word makes them a name in any context ("united nations",
+# "world bank"); other two-word names ("white house", "west bank", "foreign ministry") are
+# ordinary lower-case phrases too.
+_NAME_FIRST_WORDS = frozenset("united european international world".split())
+# Generic heads: "the ministry of health", "the department of justice" are often lower case.
+_GENERIC_BODY_WORDS = frozenset("ministry department office service police republic kingdom state territory".split())
+
+
+@lru_cache(maxsize=1)
+def body_names() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Lower-case multi-word names of organisations and countries (the role table's entities
+    and aliases), indexed by their first word: words -> written form. Kept: three words or
+    more ("world health organization", "house of commons") or two words after
+    _NAME_FIRST_WORDS, never with a generic head word (_GENERIC_BODY_WORDS) nor made of
+    ordinary words only ("house of the people")."""
+    from .names import load_data_json
+
+    forms: dict[tuple[str, ...], str] = {}
+    for entity in load_data_json("roles_table.json.gz").get("entities", ()):
+        for alias in (entity["name"], *entity.get("aliases", ())):
+            words = alias.split()
+            low = tuple(w.lower() for w in words)
+            if len(words) < 2 or not all(w.isalpha() for w in low) or not _GENERIC_BODY_WORDS.isdisjoint(low):
+                continue
+            if not all(w[:1].isupper() or w in FUNCTION_WORDS for w in words) or words[0].isupper():
+                continue  # "UN Security Council": "un"/"us" are words in lower case
+            if all(zipf(w) >= 5.0 for w in low if w not in FUNCTION_WORDS):
+                continue  # "house of the people", "new development bank": ordinary words only
+            if len(words) >= 3 or low[0] in _NAME_FIRST_WORDS:
+                forms.setdefault(low, alias)
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for low, alias in sorted(forms.items(), key=lambda kv: -len(kv[0])):  # longest first
+        index.setdefault(low[0], []).append((low, alias))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _lowercased_bodies(view: PassageView) -> list[tuple[int, int, str]]:
+    """Organisation and country names of several words written all in lower case (as
+    written: view.texts), not after an indefinite article ("a european union of states")."""
+    index = body_names()
+    texts, out, n = view.texts, [], len(view.texts)
+    next_free = 0
+    for i in compress(count(), map(index.__contains__, texts)):
+        if i < next_free or (i and texts[i - 1].lower() in _INDEFINITE):
+            continue
+        for words, alias in index[texts[i]]:
+            k = len(words)
+            if i + k <= n and tuple(texts[i : i + k]) == words and view.adjacent(i, i + k - 1):
+                out.append((view.tokens[i].start, view.tokens[i + k - 1].end, alias))
+                next_free = i + k
+                break
+    return out
+
+
+_INDEFINITE = frozenset("a an any every another".split())
 
 
 def _consistently_cased(doc: Document) -> int:

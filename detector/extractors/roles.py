@@ -703,11 +703,14 @@ def _check_prenominal(table: RoleTable, text: str, m: re.Match, cls: str, offset
     """"German Prime Minister", "NATO President", "Germany's Prime Minister"."""
     start = m.start("title") if not m.group("mod") else m.start()
     before = text[max(0, start - 60) : start]
-    bm = regex.search(r"(?P<ent>(?:[\p{Lu}][\p{L}\p{M}.&\-]*(?:['’]s)?[ ]){1,4})$", before, regex.V1)
+    # capitalised words, with "of"/"for" inside a name ("Bank of England Governor")
+    bm = regex.search(r"(?P<ent>[\p{Lu}][\p{L}\p{M}.&\-]*(?:['’]s)?[ ](?:(?:(?:of|for)[ ])?[\p{Lu}][\p{L}\p{M}.&\-]*(?:['’]s)?[ ]){0,4})$", before, regex.V1)
     if bm is None:
         return None
     words = bm.group("ent").split()
     for n in range(len(words), 0, -1):
+        if words[-n] in ("of", "for"):
+            continue
         alias = " ".join(words[-n:])
         possessive = alias.endswith(("'s", "’s"))
         bare = alias[:-2] if possessive else alias
@@ -721,6 +724,8 @@ def _check_prenominal(table: RoleTable, text: str, m: re.Match, cls: str, offset
             return None  # "met NATO President Biden": NATO is not the title's body
         if text[m.end() : m.end() + 4] == " of ":
             return None
+        if text[m.end() : m.end() + 5] == " for ":
+            return None  # "UN High Commissioner for Refugees": a post of the body, not its head
         if cls in PORTFOLIO_CLASSES:
             return _check_portfolio_prenominal(table, text, m, cls, entity, alias, bare, ent_start, offset)
         if not _judged_for(entity, cls, after_of=False):
@@ -802,7 +807,11 @@ def _check_entity_person(
     """"President of Russia Volodymyr Zelensky", "Russian President Zelensky": a title the body
     has, before a known office-holder who held that office in another country or body only.
     text[start:name_pos] is the title with its body."""
-    if cls not in PERSON_CLASSES or _qualifier_before(text, start):
+    # An organisation's head title ("Bank of England Governor", "WHO Director-General") before
+    # someone who heads another body is judged too: organisations have one head each, and the
+    # curated people's headships are known (not the generic "Minister"/"Director").
+    org_head = entity.kind != "country" and cls in ORG_CLASSES - ORG_CLASSES_CAPITALISED
+    if (cls not in PERSON_CLASSES and not org_head) or _qualifier_before(text, start):
         return None
     holder = _holder_named_at(table, text, name_pos)
     if holder is None:
@@ -810,7 +819,12 @@ def _check_entity_person(
     bodies = [_body_of(table, o) for o in holder.offices]
     if entity in bodies:
         return None  # held some office there (the record may lack the exact title)
-    elsewhere = [(o, body) for o, body in zip(holder.offices, bodies, strict=True) if o.cls == cls and body is not None]
+    heads = ORG_CLASSES | COUNTRY_CLASSES
+    elsewhere = [
+        (o, body)
+        for o, body in zip(holder.offices, bodies, strict=True)
+        if body is not None and (o.cls == cls or (org_head and o.cls in heads and body.kind != "country"))
+    ]
     if not elsewhere:
         return None
     office, body = max(elsewhere, key=lambda ob: ob[0].start or 0)
