@@ -62,11 +62,27 @@ def document_score(passage_scores: np.ndarray, doc: Document | None = None) -> f
     n = len(passage_scores)
     if n == 0:
         return 0.0
-    top = float(np.max(passage_scores))
-    if n == 1:
-        return top
-    top = min(max(top, 1e-12), 1.0 - 1e-12)
-    logit = math.log(top / (1.0 - top)) - DOCUMENT_LENGTH_PENALTY * math.log(n)
+    return length_corrected(float(np.max(passage_scores)), n)
+
+
+def length_corrected(score: float, n_passages: int) -> float:
+    """A passage score as evidence about a document of `n_passages` passages: its log-odds
+    lowered by DOCUMENT_LENGTH_PENALTY * log(n_passages). The document score is this of its
+    highest passage, and a passage is flagged when this of its own score reaches the threshold,
+    so a document is flagged exactly when one of its passages is."""
+    if n_passages <= 1:
+        return score
+    p = min(max(score, 1e-12), 1.0 - 1e-12)
+    logit = math.log(p / (1.0 - p)) - DOCUMENT_LENGTH_PENALTY * math.log(n_passages)
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+def passage_threshold(threshold: float, n_passages: int) -> float:
+    """The lowest passage score that flags a document of `n_passages` passages (the inverse of
+    `length_corrected`): explanations are given for passages at or above it."""
+    if n_passages <= 1 or not 0.0 < threshold < 1.0:
+        return threshold
+    logit = math.log(threshold / (1.0 - threshold)) + DOCUMENT_LENGTH_PENALTY * math.log(n_passages)
     return 1.0 / (1.0 + math.exp(-logit))
 
 

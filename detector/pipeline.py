@@ -13,7 +13,7 @@ from . import __version__
 from .config import Config
 from .extractors import EXTRACTORS
 from .extractors.readability import ReadabilityExtractor, add_counts, documents_counts, readability_from_counts
-from .model import Model, document_score, load_model
+from .model import Model, document_score, length_corrected, load_model, passage_threshold
 from .results import DocumentResult, Finding, PassageResult
 from .text import Document
 
@@ -82,7 +82,9 @@ class Detector:
         passages: list[PassageResult] = []
         findings: list[Finding] = []
         counts = None  # readability counts of the whole text: the sum of its passages' counts
+        pieces = 0
         for offset, doc in _pieces(text, id):
+            pieces += 1
             piece_passages, piece_findings = self._analyse(doc, model)
             if offset:
                 piece_passages = [replace(p, start=p.start + offset, end=p.end + offset) for p in piece_passages]
@@ -93,6 +95,9 @@ class Detector:
             counts = piece_counts if counts is None else add_counts(counts, piece_counts)
         scores = np.array([p.score for p in passages], dtype=np.float64)
         score = document_score(scores)
+        if pieces > 1:  # a document read in pieces: flag passages by the whole document's passage count
+            t, n = self.config.threshold, len(passages)
+            passages = [replace(p, flagged=length_corrected(p.score, n) >= t) for p in passages]
         return DocumentResult(
             id=id,
             score=score,
@@ -109,9 +114,10 @@ class Detector:
         """Passage results and findings (offsets into `doc.text`) of one document or piece."""
         features, findings = extract_features(doc, self.config)
         passage_scores = model.score_passages(doc, features, findings) if len(doc.passages) else np.zeros(0)
+        n = len(doc.passages)
         explain = getattr(model, "explain", None)
-        if explain is not None:
-            findings = findings + tuple(explain(doc, features, passage_scores, findings, self.config.threshold))
+        if explain is not None:  # the passages that flag the document (see detector.model.length_corrected)
+            findings = findings + tuple(explain(doc, features, passage_scores, findings, passage_threshold(self.config.threshold, n)))
         kept = sorted((f for f in findings if _keep(f, self.config)), key=_finding_order)
         threshold = self.config.threshold
         # whole columns to Python floats at once: per-element numpy indexing costs more than the rest
@@ -125,7 +131,7 @@ class Detector:
                 start=p.start,
                 end=p.end,
                 score=float(scores[i]),
-                flagged=bool(scores[i] >= threshold),
+                flagged=length_corrected(scores[i], n) >= threshold,
                 features=dict(zip(names, frows[i], strict=True)) if frows is not None else {},
                 readability={k: round(v, 3) for k, v in zip(rnames, rrows[i], strict=True)},
             )

@@ -403,3 +403,22 @@ def test_long_clean_article_is_not_flagged_but_a_spam_bio_still_is() -> None:
     assert result.score <= max(p.score for p in result.passages)
     example = detector.score((REPO / "examples" / "article.txt").read_text(encoding="utf-8"))
     assert example.flagged and len(example.passages) > 3
+
+
+@pytest.mark.parametrize("threshold", [0.05, 0.2, 0.5, 0.8, 0.95])
+def test_document_is_flagged_exactly_when_one_of_its_passages_is(threshold: float) -> None:
+    texts = [
+        (REPO / "examples" / "article.txt").read_text(encoding="utf-8"),
+        "\n\n".join(["The council met on Tuesday.", "Tlie govemment sa1d tbat it wou1d rev1ew tbe p1an.",
+                     "Residents can comment until March.", "He he said that that the the plan plan was good."]),
+        "One short, clean sentence about the weather in Oslo.",
+    ]
+    detector = Detector(config=Config().with_overrides(threshold=threshold))
+    for text in texts:
+        result = detector.score(text)
+        assert result.flagged == any(p.flagged for p in result.passages)
+        # every flagged passage without a warning/error rule finding carries a model explanation
+        for p in result.passages:
+            inside = [f for f in result.findings if f.start < p.end and f.end > p.start]  # a spam bio may span two
+            if p.flagged and not any(f.severity in ("warning", "error") and f.rule != "model.passage" for f in inside):
+                assert any(f.rule == "model.passage" for f in inside)

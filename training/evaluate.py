@@ -41,7 +41,7 @@ import numpy as np
 
 from detector.classifier import TrainedModel, build_model
 from detector.config import Config
-from detector.model import load_model
+from detector.model import length_corrected, load_model
 from detector.pipeline import extract_features
 from detector.text import Document, normalise
 from training.baseline import fit_baseline
@@ -731,7 +731,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not sel.any():
             continue
         feats = test_feats if src is test else dev_feats
-        passages = np.concatenate([model.score_records(f.records) for f, m in zip(feats, sel, strict=False) if m and f.records] or [np.zeros(0)])
+        # as the tool flags passages: each score corrected for its document's passage count
+        passages = np.concatenate([np.array([length_corrected(float(p), len(f.records)) for p in model.score_records(f.records)])
+                                   for f, m in zip(feats, sel, strict=False) if m and f.records] or [np.zeros(0)])
         fps[kind] = {"n": int(sel.sum()), "split": "test" if src is test else "dev", "doc_fp": float((src.ours[sel] >= t_ours).mean()),
                      "passage_fp": float((passages >= t_ours).mean()) if len(passages) else float("nan"),
                      "doc_fp_base": float((src.base[sel] >= t_base).mean())}
