@@ -123,3 +123,50 @@ def test_ocr_damage_suggestions() -> None:
     _, out = _run("The council pIans to close tbe library, and the decision came onWednesday after ambi- tion grew.")
     found = {(f.text, f.suggestion) for f in out.findings}
     assert {("pIans", "plans"), ("tbe", "the"), ("onWednesday", "on Wednesday"), ("ambi- tion", "ambition")} <= found
+
+
+def test_name_case_table_loads() -> None:
+    from detector.extractors.garble import name_case
+
+    names = {words: title for entries in name_case().values() for words, title in entries}
+    assert names[("gaza", "strip")] == "Gaza Strip"
+    assert names[("united", "nations")] == "United Nations"
+    assert ("white", "house") not in names  # ordinary words only: "the white house on the corner"
+    assert ("interior", "ministry") not in names  # generic head: often lower case in news
+    assert not any(words[-1] == "president" for words in names)  # "Russian President" is no name
+
+
+def test_name_sequences_count_capitalised_names_only_when_complete() -> None:
+    from training.build_collocations import _name_sequences
+
+    seqs = {low: (cap, lower) for low, cap, lower in _name_sequences("Fighting in the Gaza Strip went on, said Executive Editor Jane Roe.")}
+    assert seqs[("gaza", "strip")] == (True, False)
+    assert seqs[("executive", "editor")][0] is False  # a title before a name, not a name
+    assert ("in", "the", "gaza") not in seqs  # function words never open a name
+
+
+def test_name_case_counts_vote_once_per_segment() -> None:
+    from training.build_collocations import name_case_counts
+
+    units = [["He sailed the Red Sea, they said."]] * 6 + [["They ate red sea bream.", "They ate red sea bream.", "They ate Red Sea bream."]]
+    assert name_case_counts(units)[("red", "sea")] == (7, 6)  # one lower-case vote for the copied segment
+
+
+def test_case_only_build_writes_only_the_case_tables(tmp_path) -> None:
+    import gzip
+    import json
+
+    from training.build_collocations import main
+
+    data = tmp_path / "data"
+    (data / "clean_en").mkdir(parents=True)
+    (data / "en_source").mkdir()
+    rows = [{"doc_id": f"d{i}", "text": "Talks resumed in the Gaza Strip and in Moscow on Monday, officials said."} for i in range(200)]
+    with gzip.open(data / "clean_en" / "news_test.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "out"
+    main(["--data", str(data), "--out", str(out), "--case-only"])
+    assert sorted(p.name for p in out.iterdir()) == ["garble_name_case.tsv.gz", "garble_word_case.tsv.gz"]
+    names = gzip.open(out / "garble_name_case.tsv.gz", "rt", encoding="utf-8").read().splitlines()
+    assert names[0].startswith("# ") and "build_collocations.py" in names[0]
+    assert any(line.startswith("gaza strip\t1.000\t") for line in names[2:])

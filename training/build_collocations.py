@@ -18,10 +18,17 @@ Writes only counts, never text:
 - `detector/data/garble_word_case.tsv.gz`: words that English capitalises in mid-sentence
   (names, places, months: "moscow", "april"), with the share of their mid-sentence occurrences
   written with a capital, counted on the clean text above plus the WMT21 system outputs of
-  the train split (names are translated with their capital); the lower-case and doubled-word
-  checks of the garble extractor use it.
+  the train split (names are translated with their capital), plus the WMT22 references; the
+  lower-case and doubled-word checks of the garble extractor use it. Letter-digit codes count
+  ("G20" capitalised, "g20" not); all-capital words do not.
+- `detector/data/garble_name_case.tsv.gz`: names of 2-3 words ("gaza strip", "united nations")
+  capitalised in mid-sentence in >= 95% of >= 5 uses (25 when no word of the name is a
+  capitalised word by itself), counted on the clean text and on all references and system
+  outputs of the WMT21/WMT22/WMT13 to-English sets (one majority vote per MT segment; systems
+  without a recaser skipped); the lower-case check flags the whole name.
 
-Usage: python -m training.build_collocations --data /work/shared/data [--out detector/data]
+Usage: python -m training.build_collocations --data /work/shared/data [--out detector/data] [--case-only]
+(--case-only rewrites the two case tables and nothing else.)
 """
 
 from __future__ import annotations
@@ -263,21 +270,148 @@ def case_counts(texts: Iterable[str]) -> tuple[Counter, Counter]:
     total: Counter = Counter()
     capital: Counter = Counter()
     for text in texts:
-        for m in _CASE_WORD.finditer(text):
-            start = m.start()
-            j = start - 1
-            while j >= 0 and text[j] in " \t":
-                j -= 1
-            if j < 0 or text[j] in _SENTENCE_BREAK or text[j] == "\n":
-                continue
-            word = m.group(1)
-            if word.isupper() and len(word) > 1:
-                continue  # acronyms and shouting say nothing about case
+        for word, _, _ in _mid_sentence_words(text):
+            if word.isupper() and len(word) > 1 and word.isalpha():
+                continue  # acronyms and shouting say nothing about case ("G20" does: "g20" is a slip)
             low = word.lower()
             total[low] += 1
             if word[0].isupper():
                 capital[low] += 1
     return total, capital
+
+
+def _mid_sentence_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """(word, start, end) of the words of `text` that do not open a sentence, quote or line."""
+    for m in _CASE_WORD.finditer(text):
+        start = m.start()
+        j = start - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j < 0 or text[j] in _SENTENCE_BREAK or text[j] == "\n":
+            continue
+        yield m.group(1), start, m.end()
+
+
+# Multi-word names ("Red Sea", "Gaza Strip", "Security Council"): word sequences of 2-3 words
+# joined by single spaces, counted when their first word is mid-sentence. Inner "of"/"the"
+# may stay lower case ("Bank of England"); the first and last words must be no function word.
+NAME_MAX_WORDS = 3
+NAME_MIN_COUNT = 5
+NAME_MIN_SHARE = 0.95
+_NAME_INNER = frozenset("of the".split())
+_NAME_EDGE_SKIP = frozenset(FUNCTION_WORDS) | frozenset("mr mrs ms dr st".split())
+
+
+def _name_sequences(text: str) -> Iterator[tuple[tuple[str, ...], bool, bool]]:
+    """(lower-case words, all capitalised, all lower case) of each 2-3 word sequence of `text`
+    whose first word is mid-sentence and whose words are separated by one space."""
+    words = list(_mid_sentence_words(text))
+    for i, (w0, _, e0) in enumerate(words):
+        if not w0.isalpha() or w0.isupper():
+            continue
+        end, seq = e0, [w0]
+        for w, s, e in words[i + 1 : i + NAME_MAX_WORDS]:
+            if s != end + 1 or text[end] != " " or not w.isalpha() or (w.isupper() and len(w) > 1):
+                break
+            seq.append(w)
+            end = e
+            low = tuple(x.lower() for x in seq)
+            if low[0] in _NAME_EDGE_SKIP or low[-1] in _NAME_EDGE_SKIP:
+                continue
+            capitalised = all(x[0].isupper() or (0 < k < len(seq) - 1 and x in _NAME_INNER) for k, x in enumerate(seq))
+            if capitalised and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+                capitalised = False  # part of a longer name or a title before one: "Executive Editor Jane Roe"
+            yield low, capitalised, all(x.islower() for x in seq)
+
+
+def name_case_counts(units: list[list[str]]) -> dict[tuple[str, ...], tuple[int, int]]:
+    """Multi-word sequence -> (mid-sentence occurrences, occurrences not all in lower case), for
+    the sequences seen capitalised at least NAME_MIN_COUNT * NAME_MIN_SHARE times. A unit is a
+    clean text or the distinct texts of one MT segment; a form counts once per unit, so that
+    twenty systems copying one segment ("red sea bream") weigh as one writer. "Gaza strip"
+    counts as written as a name: the check is about names written all in lower case. Two
+    passes: the capitalised candidates first, then the candidates' other forms (all n-grams of
+    the corpus would not fit in memory)."""
+    capital: Counter = Counter()
+    for unit in units:
+        capital.update({low for text in unit for low, cap, _ in _name_sequences(text) if cap})
+    wanted = {k for k, c in capital.items() if c >= NAME_MIN_COUNT * NAME_MIN_SHARE}
+    named: Counter = Counter()
+    lower: Counter = Counter()
+    for unit in units:
+        votes: Counter = Counter()  # per name: texts of the unit writing it as a name minus all lower case
+        for text in unit:
+            forms = {(low, lo) for low, _, lo in _name_sequences(text) if low in wanted}
+            votes.update({low: -1 if lo else 1 for low, lo in forms})
+        named.update(low for low, v in votes.items() if v >= 0)
+        lower.update(low for low, v in votes.items() if v < 0)
+    return {k: (named[k] + lower[k], named[k]) for k in wanted}
+
+
+NAME_ORDINARY_MIN_COUNT = 25  # names made of ordinary words only ("red sea") need more evidence
+NAME_WORD_SHARE = 0.9
+
+
+def _has_name_word(words: tuple[str, ...], word_share: dict[str, float]) -> bool:
+    """A word of the name is itself (nearly) always capitalised ("gaza strip"; not "accident
+    investigation", capitalised in the corpus only as a part of "Accident Investigation Bureau")."""
+    return any(word_share.get(w, 0.0) >= NAME_WORD_SHARE for w in words)
+
+
+def write_name_case(out: Path, counts: dict[tuple[str, ...], tuple[int, int]], word_share: dict[str, float], sources: str) -> int:
+    """Write detector/data/garble_name_case.tsv.gz: 2-3 word names capitalised in mid-sentence
+    in >= NAME_MIN_SHARE of >= NAME_MIN_COUNT occurrences ("red sea" -> "Red Sea")."""
+    rows = sorted(
+        (" ".join(k), cap / n, n)
+        for k, (n, cap) in counts.items()
+        if n >= (NAME_MIN_COUNT if _has_name_word(k, word_share) else NAME_ORDINARY_MIN_COUNT) and cap / n >= NAME_MIN_SHARE
+    )
+    with gzip.open(out / "garble_name_case.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write(
+            header(
+                f"Names of {2}-{NAME_MAX_WORDS} words capitalised in mid-sentence in >= {NAME_MIN_SHARE} of >= "
+                f"{NAME_MIN_COUNT} occurrences; {sources}"
+            )
+            + "\n"
+        )
+        fh.write("name\tcapital_share\tcount\n")
+        for name, share, n in rows:
+            fh.write(f"{name}\t{share:.3f}\t{n}\n")
+    return len(rows)
+
+
+MT_FOLDERS = ("wmt21", "wmt22", "smt2013")
+
+
+def iter_mt_segments(data: Path, splits: Iterable[str] = ("train",), folders: Iterable[str] = MT_FOLDERS) -> Iterator[tuple[str, list[str], list[str]]]:
+    """Human references and system outputs of the X-to-English MT sets of `splits`: the
+    distinct texts of each segment: news names many more places and bodies than clean_en,
+    and MT systems carry the capital of a name over from the source."""
+    wanted = set(splits)
+    for folder in folders:
+        for path in sorted((data / "mt" / folder).glob("*.jsonl.gz")):
+            rows = [row for row in _rows(path) if split_of(f"mt/{folder}", row["doc_id"], row.get("year")) in wanted]
+            uncased = _uncased_systems(rows)
+            for row in rows:
+                refs = sorted({t for t in row["references"].values() if t})
+                systems = sorted({t for name, t in row["systems"].items() if t and name not in uncased} - set(refs))
+                yield folder, refs, systems
+
+
+UNCASED_MAX_SHARE = 0.05
+
+
+def _uncased_systems(rows: list[dict]) -> set[str]:
+    """Systems that start more than UNCASED_MAX_SHARE of their outputs with a lower-case
+    letter: they had no recaser (some WMT13 systems) and say nothing about English case."""
+    lower: Counter = Counter()
+    seen: Counter = Counter()
+    for row in rows:
+        for name, text in row["systems"].items():
+            if text and text[0].isalpha():
+                seen[name] += 1
+                lower[name] += text[0].islower()
+    return {name for name, n in seen.items() if lower[name] > UNCASED_MAX_SHARE * n}
 
 
 def iter_wmt21_outputs(data: Path, splits: Iterable[str] = ("train",)) -> Iterator[str]:
@@ -288,13 +422,25 @@ def iter_wmt21_outputs(data: Path, splits: Iterable[str] = ("train",)) -> Iterat
                 yield from (t for t in row["systems"].values() if t)
 
 
+CASE_SOURCES = (
+    "the references of the WMT21, WMT22 and WMT13 (smt2013) to-English sets and the WMT21 system outputs of the train "
+    "split are counted too"
+)
+
+
+NAME_SOURCES = (
+    "the references and system outputs (systems without a recaser skipped) of the WMT21, WMT22 and WMT13 (smt2013) "
+    "to-English sets of the train split are counted too, one majority vote per MT segment"
+)
+
+
 def write_word_case(out: Path, total: Counter, capital: Counter) -> int:
     rows = sorted((w, capital[w] / c, c) for w, c in total.items() if c >= CASE_MIN_COUNT and capital[w] / c >= CASE_MIN_SHARE)
     with gzip.open(out / "garble_word_case.tsv.gz", "wt", encoding="utf-8") as fh:
         fh.write(
             header(
                 "Words capitalised in mid-sentence: share of capitalised occurrences (>= "
-                f"{CASE_MIN_SHARE}) and count (>= {CASE_MIN_COUNT}); the WMT21 system outputs of the train split are counted too"
+                f"{CASE_MIN_SHARE}) and count (>= {CASE_MIN_COUNT}); {CASE_SOURCES}"
             )
             + "\n"
         )
@@ -304,12 +450,33 @@ def write_word_case(out: Path, total: Counter, capital: Counter) -> int:
     return len(rows)
 
 
+def build_case_tables(data: Path, out: Path) -> None:
+    """Write only the two case tables of the garble extractor (word and multi-word names)."""
+    clean = [text for source, text in iter_clean_texts(data, ("train",)) if not source.startswith("mt/")]
+    segments = list(iter_mt_segments(data))
+    # Single words: every occurrence in the clean text, the human references and the WMT21
+    # outputs, as the table was first built (the other systems copy untranslated source words
+    # and drop capitals too often), plus the WMT22 references.
+    wmt22_refs = (text for folder, refs, _ in segments if folder == "wmt22" for text in refs)
+    words = itertools.chain((text for _, text in iter_clean_texts(data, ("train",))), iter_wmt21_outputs(data), wmt22_refs)
+    total, capital = case_counts(words)
+    print("word case:", write_word_case(out, total, capital))
+    # Names: a majority vote per MT segment (see name_case_counts) makes system noise harmless.
+    units = [[text] for text in clean] + [refs + systems for _, refs, systems in segments]
+    share = {w: capital[w] / n for w, n in total.items() if n >= CASE_MIN_COUNT}
+    print("name case:", write_name_case(out, name_case_counts(units), share, NAME_SOURCES))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "detector" / "data")
+    parser.add_argument("--case-only", action="store_true", help="write only the case tables (garble_word_case, garble_name_case)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.case_only:
+        build_case_tables(args.data, args.out)
+        return
     uni, bi, tri, pairs = count_ngrams(text for _, text in iter_clean_texts(args.data, ("train",)))
     print(f"words {sum(uni.values()):,}, distinct bigrams {len(bi):,}, trigrams {len(tri):,}")
     print("collocations:", write_collocations(args.out, uni, bi))
@@ -320,10 +487,7 @@ def main(argv: list[str] | None = None) -> None:
         fh.write(header("Verb-like words: bases seen after 'to' or a modal twice or more, and their inflections") + "\n")
         fh.write("\n".join(sorted(verbs)) + "\n")
     print("verbs:", len(verbs))
-    total, capital = case_counts(
-        itertools.chain((text for _, text in iter_clean_texts(args.data, ("train",))), iter_wmt21_outputs(args.data))
-    )
-    print("word case:", write_word_case(args.out, total, capital))
+    build_case_tables(args.data, args.out)
 
 
 if __name__ == "__main__":

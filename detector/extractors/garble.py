@@ -130,6 +130,7 @@ LOWERCASE = Rule(
 DATA_FUNCTION_BIGRAMS = "garble_function_bigrams.tsv"
 DATA_VERBS = "garble_verbs.txt"
 DATA_WORD_CASE = "garble_word_case.tsv.gz"
+DATA_NAME_CASE = "garble_name_case.tsv.gz"
 DATA_COLLOCATIONS = "collocations.tsv.gz"
 
 # ---------------------------------------------------------------------------------------
@@ -1471,6 +1472,9 @@ def find_lowercase(doc: Document, view: PassageView, taken: list[Finding], forma
     for start, end, fix in _lowercased_bodies(view):  # "the united nations", "the world health organization"
         if not _overlaps(taken, start, end) and not _overlaps(out, start, end):
             out.append(_finding(doc, LOWERCASE, start, end, fix, 0.6))
+    for start, end, fix in _lowercased_names(view):  # "the gaza strip", "the white house"
+        if not _overlaps(taken, start, end) and not _overlaps(out, start, end):
+            out.append(_finding(doc, LOWERCASE, start, end, fix, 0.6))
     proper = proper_only_words()
     for i in compress(count(), map(proper.__contains__, view.lowered)):
         tok = view.tokens[i]
@@ -1543,6 +1547,8 @@ def _lowercase_candidates(view: PassageView) -> bool:
         return True
     if not body_names().keys().isdisjoint(view.texts) and _lowercased_bodies(view):
         return True  # the sets hold lower-case forms only
+    if not name_case().keys().isdisjoint(view.texts) and _lowercased_names(view):
+        return True
     return bool(_name_pair_positions(view))
 
 
@@ -1650,6 +1656,66 @@ def _lowercased_bodies(view: PassageView) -> list[tuple[int, int, str]]:
 
 
 _INDEFINITE = frozenset("a an any every another".split())
+_NAME_INNER = frozenset(("of", "the"))
+# Heads of phrases that news capitalises only as a title before a name ("Treasury Secretary
+# Janet Yellen") or after a nationality ("Russian President"), or that house styles write in
+# lower case ("Australia's high court"): lower case is fine there.
+_ROLE_WORDS = frozenset(
+    """president minister premier editor secretary professor admiral general ambassador doctor government
+    language leader chief spokesman spokeswoman official officials director chairman envoy commander
+    people citizens court""".split()
+)
+_NATION_NOUNS = frozenset("american americans jews".split())
+
+
+@lru_cache(maxsize=1)
+@_without_gc
+def name_case() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Names of two or three words that English capitalises in mid-sentence in 95% or more of
+    5 or more uses (the case table built by training/build_collocations.py: "gaza strip",
+    "new york"), indexed by their first word: words -> Title-Case form, longest first. Names
+    made of ordinary words only ("white house") are left out: lower case, they are a phrase."""
+    path = resources.files("detector") / "data" / DATA_NAME_CASE
+    with path.open("rb") as raw:
+        lines = gzip.decompress(raw.read()).decode("utf-8").splitlines()
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line in lines[2:]:
+        words = tuple(line.split("\t", 1)[0].split())
+        if not COMMON_WORD_NAMES.isdisjoint(words) or not _GENERIC_BODY_WORDS.isdisjoint(words):
+            continue  # "may day"; "interior ministry", often lower case in news
+        if words[-1] in _ROLE_WORDS or words[-1] in _NATION_NOUNS:
+            continue  # "russian president", "african americans": the head is no name
+        if _ordinary_words_only(words):
+            continue  # "the white house on the corner": a house that is white as often as not
+        title = " ".join(w if k and w in _NAME_INNER else w[:1].upper() + w[1:] for k, w in enumerate(words))
+        index.setdefault(words[0], []).append((words, title))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in index.items()}
+
+
+def _ordinary_words_only(words: tuple[str, ...]) -> bool:
+    """No word of the name is mostly capitalised on its own ("white house", "red sea"; not
+    "gaza strip")."""
+    cases = word_case()
+    return all(cases.get(w, 0.0) < 0.5 for w in words)
+
+
+def _lowercased_names(view: PassageView) -> list[tuple[int, int, str]]:
+    """Multi-word names of the name case table written all in lower case ("in the gaza strip"
+    -> "Gaza Strip"), not after an indefinite article ("an united nations of traders")."""
+    index = name_case()
+    texts, out, n = view.texts, [], len(view.texts)
+    next_free = 0
+    for i in compress(count(), map(index.__contains__, texts)):
+        previous = texts[i - 1].lower() if i else ""
+        if i < next_free or previous in _INDEFINITE:
+            continue
+        for words, title in index[texts[i]]:
+            k = len(words)
+            if i + k <= n and tuple(texts[i : i + k]) == words and view.adjacent(i, i + k - 1):
+                out.append((view.tokens[i].start, view.tokens[i + k - 1].end, title))
+                next_free = i + k
+                break
+    return out
 
 
 def _consistently_cased(doc: Document) -> int:
