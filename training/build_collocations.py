@@ -366,15 +366,15 @@ def write_name_case(out: Path, counts: dict[tuple[str, ...], tuple[int, int]], w
         for k, (n, cap) in counts.items()
         if n >= (NAME_MIN_COUNT if _has_name_word(k, word_share) else NAME_ORDINARY_MIN_COUNT) and cap / n >= NAME_MIN_SHARE
     )
-    with gzip.open(out / "garble_name_case.tsv.gz", "wt", encoding="utf-8") as fh:
-        fh.write(
-            header(
-                f"Names of {2}-{NAME_MAX_WORDS} words capitalised in mid-sentence in >= {NAME_MIN_SHARE} of >= "
-                f"{NAME_MIN_COUNT} occurrences; {sources}"
-            )
-            + "\n"
-        )
-        fh.write("name\tcapital_share\tcount\n")
+    what = f"Names of {2}-{NAME_MAX_WORDS} words capitalised in mid-sentence in >= {NAME_MIN_SHARE} of >= {NAME_MIN_COUNT} occurrences"
+    return _write_case_table(out / "garble_name_case.tsv.gz", f"{what}; {sources}", "name", rows)
+
+
+def _write_case_table(path: Path, description: str, key: str, rows: list[tuple[str, float, int]]) -> int:
+    """A case table: header line, then `key`, capital share and count per row; returns the row count."""
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(header(description) + "\n")
+        fh.write(f"{key}\tcapital_share\tcount\n")
         for name, share, n in rows:
             fh.write(f"{name}\t{share:.3f}\t{n}\n")
     return len(rows)
@@ -436,18 +436,8 @@ NAME_SOURCES = (
 
 def write_word_case(out: Path, total: Counter, capital: Counter) -> int:
     rows = sorted((w, capital[w] / c, c) for w, c in total.items() if c >= CASE_MIN_COUNT and capital[w] / c >= CASE_MIN_SHARE)
-    with gzip.open(out / "garble_word_case.tsv.gz", "wt", encoding="utf-8") as fh:
-        fh.write(
-            header(
-                "Words capitalised in mid-sentence: share of capitalised occurrences (>= "
-                f"{CASE_MIN_SHARE}) and count (>= {CASE_MIN_COUNT}); {CASE_SOURCES}"
-            )
-            + "\n"
-        )
-        fh.write("word\tcapital_share\tcount\n")
-        for w, share, c in rows:
-            fh.write(f"{w}\t{share:.3f}\t{c}\n")
-    return len(rows)
+    what = f"Words capitalised in mid-sentence: share of capitalised occurrences (>= {CASE_MIN_SHARE}) and count (>= {CASE_MIN_COUNT})"
+    return _write_case_table(out / "garble_word_case.tsv.gz", f"{what}; {CASE_SOURCES}", "word", rows)
 
 
 def build_case_tables(data: Path, out: Path) -> None:

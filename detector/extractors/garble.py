@@ -1640,16 +1640,21 @@ def body_names() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 def _lowercased_bodies(view: PassageView) -> list[tuple[int, int, str]]:
     """Organisation and country names of several words written all in lower case (as
     written: view.texts), not after an indefinite article ("a european union of states")."""
-    index = body_names()
+    return _lowercased_sequences(view, body_names())
+
+
+def _lowercased_sequences(view: PassageView, index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> list[tuple[int, int, str]]:
+    """(start, end, fix) of every word sequence of `index` (first word -> [(words, fix)]) found
+    as written in the passage, longest first per position, not after an indefinite article."""
     texts, out, n = view.texts, [], len(view.texts)
     next_free = 0
     for i in compress(count(), map(index.__contains__, texts)):
         if i < next_free or (i and texts[i - 1].lower() in _INDEFINITE):
             continue
-        for words, alias in index[texts[i]]:
+        for words, fix in index[texts[i]]:
             k = len(words)
             if i + k <= n and tuple(texts[i : i + k]) == words and view.adjacent(i, i + k - 1):
-                out.append((view.tokens[i].start, view.tokens[i + k - 1].end, alias))
+                out.append((view.tokens[i].start, view.tokens[i + k - 1].end, fix))
                 next_free = i + k
                 break
     return out
@@ -1702,20 +1707,7 @@ def _ordinary_words_only(words: tuple[str, ...]) -> bool:
 def _lowercased_names(view: PassageView) -> list[tuple[int, int, str]]:
     """Multi-word names of the name case table written all in lower case ("in the gaza strip"
     -> "Gaza Strip"), not after an indefinite article ("an united nations of traders")."""
-    index = name_case()
-    texts, out, n = view.texts, [], len(view.texts)
-    next_free = 0
-    for i in compress(count(), map(index.__contains__, texts)):
-        previous = texts[i - 1].lower() if i else ""
-        if i < next_free or previous in _INDEFINITE:
-            continue
-        for words, title in index[texts[i]]:
-            k = len(words)
-            if i + k <= n and tuple(texts[i : i + k]) == words and view.adjacent(i, i + k - 1):
-                out.append((view.tokens[i].start, view.tokens[i + k - 1].end, title))
-                next_free = i + k
-                break
-    return out
+    return _lowercased_sequences(view, name_case())
 
 
 def _consistently_cased(doc: Document) -> int:
