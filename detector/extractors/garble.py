@@ -492,6 +492,19 @@ def ocr_correction(word: str) -> str | None:
     """The most frequent English word one OCR confusion away from `word`, if frequent enough."""
     best, best_z = None, NONWORD_MIN_CANDIDATE_ZIPF
     frequent = frequent_words(NONWORD_MIN_CANDIDATE_ZIPF)
+    if _plain_lower(word):
+        # every candidate is plain lower case too (the corrections are ASCII letters): only
+        # members of `frequent` can reach best_z, as in the general loop below
+        for wrong, right in OCR_CONFUSIONS:
+            start = word.find(wrong)
+            while start != -1:
+                cand = word[:start] + right + word[start + len(wrong) :]
+                if cand in frequent:
+                    z = zipf(cand)
+                    if z >= best_z:
+                        best, best_z = cand, z
+                start = word.find(wrong, start + 1)
+        return best
     for wrong, right in OCR_CONFUSIONS:
         start = word.find(wrong)
         while start != -1:
@@ -582,7 +595,7 @@ class GarbleExtractor:
             nonwords, unknown = find_nonwords(doc, view)
             found += nonwords
             found += find_ocr_damage(doc, view, found, hyphen_breaks_allowed)
-            if _lowercase_candidates(view):
+            if _lowercase_candidates(view) and _well_cased(view):  # (find_lowercase needs both)
                 if formal_doc is None:
                     formal_doc = _consistently_cased(doc)
                 if formal_doc:
@@ -601,7 +614,7 @@ class PassageView:
     """A passage's word tokens, their lower-case forms and Zipf frequencies, computed once.
     (A plain slotted class: a frozen dataclass costs microseconds per passage to build.)"""
 
-    __slots__ = ("passage", "doc_text", "tokens", "texts", "lowered", "zipfs", "informal", "_caps")
+    __slots__ = ("passage", "doc_text", "tokens", "texts", "lowered", "zipfs", "informal", "_caps", "lower_cache")
 
     def __init__(self, passage: Passage, doc_text: str) -> None:
         self.passage = passage
@@ -614,6 +627,8 @@ class PassageView:
         # chat markers or no capital at the start: repeated words there are emphasis
         self.informal = not passage.text.lstrip(_OPENERS)[:1].isupper() or not _CHAT_MARKERS.isdisjoint(lowered)
         self._caps: list[int] | None = None
+        # results of the lower-case look-ups, shared by the cheap gate and find_lowercase
+        self.lower_cache: dict[str, list] = {}
 
     @property
     def caps(self) -> list[int]:
@@ -712,6 +727,10 @@ def find_repeated_clauses(doc: Document, view: PassageView, taken: list[Finding]
     Speech and lyrics repeat lines too, so informal passages and quotes are left alone."""
     low, tokens, n = view.lowered, view.tokens, len(view.lowered)
     if view.informal or n < 2 * LONG_REPEAT_MIN:
+        return []
+    # A clause of k >= LONG_REPEAT_MIN words said twice repeats its first five words: without
+    # a repeated 5-gram (most passages) the scan below cannot find anything.
+    if len(set(zip(low, low[1:], low[2:], low[3:], low[4:], strict=False))) == n - 4:
         return []
     last: dict[str, int] = {}
     out: list[Finding] = []
@@ -1533,6 +1552,16 @@ SENTENCE_OPENER_WORDS = frozenset(
 _CASUAL_WORDS = frozenset("i i'm i've i'd im ive u ur pls plz thx lol btw".split())  # as written, lower case
 _LOWER_START_ANYWHERE = regex.compile(r"(?:^|[.!?]\s{1,3})[\"“‘]?\p{Ll}")
 _UPPER_START_ANYWHERE = regex.compile(r"(?:^|[.!?]\s{1,3})[\"“‘]?\p{Lu}")
+# The same for ASCII text, in `re` (several times faster); `\s` of `regex` is these six in ASCII.
+_LOWER_START_ASCII = re.compile(r"(?:^|[.!?][\t\n\x0b\x0c\r ]{1,3})\"?[a-z]")
+_UPPER_START_ASCII = re.compile(r"(?:^|[.!?][\t\n\x0b\x0c\r ]{1,3})\"?[A-Z]")
+
+
+def _count_starts(text: str, upper: bool) -> int:
+    """Sentence starts ("^" or after . ! ?) in upper or lower case, as the `regex` patterns count them."""
+    if text.isascii():
+        return len((_UPPER_START_ASCII if upper else _LOWER_START_ASCII).findall(text))
+    return len((_UPPER_START_ANYWHERE if upper else _LOWER_START_ANYWHERE).findall(text))
 
 
 _QUICK_LOWER_START = re.compile(r"\.(?<=[a-z0-9%]\.)\s{1,3}[\"“‘]?[a-z]")  # starts with a literal: fast scan
@@ -1549,7 +1578,8 @@ def _lowercase_candidates(view: PassageView) -> bool:
         return True  # the sets hold lower-case forms only
     if not name_case().keys().isdisjoint(view.texts) and _lowercased_names(view):
         return True
-    return bool(_name_pair_positions(view))
+    # the only other source of lower-case findings: a notable person's full name
+    return bool(_name_pair_positions(view)) and bool(_lowercased_people(view))
 
 
 # A lower-cased surname must be rarer than this as a word ("biden", frequent in wordfreq, is in
@@ -1561,18 +1591,22 @@ LOWER_GIVEN_MAX_ZIPF = 5.0
 def _name_pair_positions(view: PassageView) -> list[int]:
     """Indices i of adjacent lower-case words (i, i + 1) rare enough to be a first name and a
     surname: the cheap pre-selection before the gazetteer look-up."""
+    cached = view.lower_cache.get("pairs")
+    if cached is not None:
+        return cached
     texts, zipfs = view.texts, view.zipfs
-    return [
+    # i where word i + 1 is rare enough to be a surname (few words are), then the rest
+    out = view.lower_cache["pairs"] = [
         i
-        for i in range(len(texts) - 1)
-        if zipfs[i + 1] < LOWER_SURNAME_MAX_ZIPF
-        and zipfs[i] < LOWER_GIVEN_MAX_ZIPF
+        for i in compress(count(), map(LOWER_SURNAME_MAX_ZIPF.__gt__, zipfs[1:]))
+        if zipfs[i] < LOWER_GIVEN_MAX_ZIPF
         and len(texts[i + 1]) > 2
         and texts[i].isalpha()
         and texts[i + 1].isalpha()
         and texts[i].islower()
         and texts[i + 1].islower()
     ]
+    return out
 
 
 def _lowercased_people(view: PassageView) -> list[tuple[int, int, str]]:
@@ -1581,14 +1615,21 @@ def _lowercased_people(view: PassageView) -> list[tuple[int, int, str]]:
     lower-case word (the case table has it capitalised, or it is too rare to be in it)."""
     from .names import fold, gazetteer, skeleton
 
+    cached = view.lower_cache.get("people")
+    if cached is not None:
+        return cached
     out: list[tuple[int, int, str]] = []
+    view.lower_cache["people"] = out
     positions = _name_pair_positions(view)
     if not positions:
         return out
     gaz, cases = gazetteer(), word_case_counts()
+    surnames = _surname_surfaces()
     texts, tokens = view.texts, view.tokens
     for i in positions:
         first, last = texts[i], texts[i + 1]
+        if last not in surnames:
+            continue  # no person's written name ends in it (the exact test below would fail)
         if f"{skeleton(first)} {skeleton(last)}" not in gaz.full_keys or not view.adjacent(i, i + 1):
             continue
         case = cases.get(last)
@@ -1599,6 +1640,16 @@ def _lowercased_people(view: PassageView) -> list[tuple[int, int, str]]:
         if person is not None:
             out.append((tokens[i].start, tokens[i + 1].end, person.display))
     return out
+
+
+@lru_cache(maxsize=1)
+def _surname_surfaces() -> frozenset[str] | set[str]:
+    """Every folded name token of the gazetteer (its `surfaces`), plus the particles and
+    suffixes its tokens leave out: the last word of "first last" equal to a person's folded
+    display name is one of them ("van" of "Van Morrison" is a particle, not a surface)."""
+    from .names import PARTICLES, gazetteer
+
+    return gazetteer().surfaces | PARTICLES | {"jr", "sr", "ii", "iii", "iv"}
 
 
 # Two-word names whose first word makes them a name in any context ("united nations",
@@ -1640,7 +1691,10 @@ def body_names() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 def _lowercased_bodies(view: PassageView) -> list[tuple[int, int, str]]:
     """Organisation and country names of several words written all in lower case (as
     written: view.texts), not after an indefinite article ("a european union of states")."""
-    return _lowercased_sequences(view, body_names())
+    cached = view.lower_cache.get("bodies")
+    if cached is None:
+        cached = view.lower_cache["bodies"] = _lowercased_sequences(view, body_names())
+    return cached
 
 
 def _lowercased_sequences(view: PassageView, index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> list[tuple[int, int, str]]:
@@ -1707,7 +1761,10 @@ def _ordinary_words_only(words: tuple[str, ...]) -> bool:
 def _lowercased_names(view: PassageView) -> list[tuple[int, int, str]]:
     """Multi-word names of the name case table written all in lower case ("in the gaza strip"
     -> "Gaza Strip"), not after an indefinite article ("an united nations of traders")."""
-    return _lowercased_sequences(view, name_case())
+    cached = view.lower_cache.get("names")
+    if cached is None:
+        cached = view.lower_cache["names"] = _lowercased_sequences(view, name_case())
+    return cached
 
 
 def _consistently_cased(doc: Document) -> int:
@@ -1719,19 +1776,20 @@ def _consistently_cased(doc: Document) -> int:
     capital_names = lower_names = mid_capitals = 0
     for passage in doc.passages:
         lowered = passage.lowered_words
+        texts = passage.word_texts
         text = passage.text
-        if "??" in text or "!!" in text or not _CASUAL_WORDS.isdisjoint([t.text for t in passage.words]):
+        if "??" in text or "!!" in text or not _CASUAL_WORDS.isdisjoint(texts):
             return False
         if "?" in text and not any(q in text for q in _QUOTE_CHARS):
             return False  # questions outside quotes: forums, reviews, e-mail
         for i in compress(count(), map(proper.__contains__, lowered)):
-            if passage.words[i].text[:1].isupper():
+            if texts[i][:1].isupper():
                 capital_names += 1
             else:
                 lower_names += 1
-        mid_capitals += sum(1 for w in passage.words[1:] if w.text[:1].isupper())
-    upper_starts = sum(len(_UPPER_START_ANYWHERE.findall(p.text)) for p in doc.passages)
-    lower_starts = sum(len(_LOWER_START_ANYWHERE.findall(p.text)) for p in doc.passages)
+        mid_capitals += sum(map(str.isupper, map(itemgetter(0), texts[1:])))  # words are never empty
+    upper_starts = sum(_count_starts(p.text, True) for p in doc.passages)
+    lower_starts = sum(_count_starts(p.text, False) for p in doc.passages)
     if lower_names > 3 or upper_starts <= lower_starts or lower_starts > 3:
         return 0
     if capital_names >= lower_names:
