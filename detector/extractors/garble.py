@@ -14,6 +14,7 @@ Rules (each tuned to be silent on clean English of every register):
 - `garble.missing_verb`: a long, punctuated sentence without a single verb-like word;
 - `garble.foreign_script`: an untranslated Cyrillic, CJK, Arabic, ... word in English prose
   (a gloss after a name or term, "Xi Jinping (习近平)", or a quoted term is left alone);
+- `garble.untranslated`: a run of common words of another language in Latin script ("los trabajadores");
 - `garble.nonword`: character-level damage: an OCR-like non-word one typical confusion away
   from a frequent word ("tbe" -> the, "rnorning" -> morning), digits or a capital I inside a
   word ("pIans", "0f"), words glued together ("ofthe", "onWednesday"), hyphenation left in
@@ -106,6 +107,16 @@ FOREIGN_SCRIPT = Rule(
     "translation system. A name's original form in parentheses ('Xi Jinping (习近平)') or a "
     "quoted term is not flagged. Fix: translate or transliterate it.",
     "the minister said that санкции would follow -> sanctions",
+)
+UNTRANSLATED = Rule(
+    "garble.untranslated",
+    "warning",
+    "Untranslated {language} words '{found}' in English prose",
+    "A run of words that are common in another language and practically unknown in English was "
+    "usually left untranslated by the translation system (detector/extractors/untranslated.py). "
+    "Quoted foreign speech, names and loan phrases English uses as they are ('coup d'état', 'la "
+    "Liga') are not flagged. Fix: translate it.",
+    "the company said that los trabajadores will receive a bonus -> the workers",
 )
 NONWORD = Rule(
     "garble.nonword",
@@ -570,7 +581,7 @@ class GarbleExtractor:
         "capitalised_share",
         "foreign_script_share",
     )
-    rules: ClassVar[tuple[Rule, ...]] = (DOUBLED_WORD, REPETITION, WORD_ORDER, AGREEMENT, MISSING_VERB, FOREIGN_SCRIPT, NONWORD,
+    rules: ClassVar[tuple[Rule, ...]] = (DOUBLED_WORD, REPETITION, WORD_ORDER, AGREEMENT, MISSING_VERB, FOREIGN_SCRIPT, UNTRANSLATED, NONWORD,
                                           LOWERCASE)
 
     def extract(self, doc: Document, config: Config) -> Extraction:
@@ -595,12 +606,16 @@ class GarbleExtractor:
             nonwords, unknown = find_nonwords(doc, view)
             found += nonwords
             found += find_ocr_damage(doc, view, found, hyphen_breaks_allowed)
+            # findings only, no feature column (the model predates the rule); before the lower-case
+            # check so that "los trabajadores" is not read as a lower-cased "Los"
+            untranslated = find_untranslated(doc, passage, found)
             if _lowercase_candidates(view) and _well_cased(view):  # (find_lowercase needs both)
                 if formal_doc is None:
                     formal_doc = _consistently_cased(doc)
                 if formal_doc:
-                    found += find_lowercase(doc, view, found, formal_doc)
+                    found += find_lowercase(doc, view, found + untranslated, formal_doc)
             rows.append(_features(view, found, unknown, len(order), foreign_letters))
+            found += untranslated
             if found:
                 findings.extend(f for f in found if not config.is_allowed(f.text))
         return Extraction(np.array(rows, dtype=np.float32), tuple(findings))
@@ -1105,6 +1120,24 @@ _IRREGULAR_SUFFIXES = (
     "wrote",
     "written",
 )
+
+
+_LANGUAGE_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
+                   "cs": "Czech", "pl": "Polish", "tr": "Turkish", "ro": "Romanian", "sv": "Swedish", "id": "Indonesian",
+                   "hu": "Hungarian", "fi": "Finnish"}
+
+
+def find_untranslated(doc: Document, passage: Passage, taken: list[Finding]) -> list[Finding]:
+    """Latin-script runs left untranslated ("los trabajadores"): see detector/extractors/untranslated.py."""
+    from .untranslated import untranslated_runs
+
+    out: list[Finding] = []
+    for start, end, lang in untranslated_runs(passage):
+        if _overlaps(taken, start, end):
+            continue
+        msg = UNTRANSLATED.message.format(language=_LANGUAGE_NAMES.get(lang, lang), found=doc.text[start:end])
+        out.append(UNTRANSLATED.finding(doc.text, start, end, msg, None, 0.6))
+    return out
 
 
 def find_foreign_script(doc: Document, passage: Passage) -> tuple[list[Finding], int]:
