@@ -608,7 +608,7 @@ class GarbleExtractor:
             found += find_ocr_damage(doc, view, found, hyphen_breaks_allowed)
             # findings only, no feature column (the model predates the rule); before the lower-case
             # check so that "los trabajadores" is not read as a lower-cased "Los"
-            untranslated = find_untranslated(doc, passage, found)
+            untranslated = find_untranslated(doc, view, found)
             if _lowercase_candidates(view) and _well_cased(view):  # (find_lowercase needs both)
                 if formal_doc is None:
                     formal_doc = _consistently_cased(doc)
@@ -1127,12 +1127,16 @@ _LANGUAGE_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Itali
                    "hu": "Hungarian", "fi": "Finnish"}
 
 
-def find_untranslated(doc: Document, passage: Passage, taken: list[Finding]) -> list[Finding]:
-    """Latin-script runs left untranslated ("los trabajadores"): see detector/extractors/untranslated.py."""
-    from .untranslated import untranslated_runs
+def find_untranslated(doc: Document, view: PassageView, taken: list[Finding]) -> list[Finding]:
+    """Latin-script runs left untranslated ("los trabajadores"): see detector/extractors/untranslated.py.
+    A run needs a lower-case word English practically never uses: without one the foreign-word
+    table is not even loaded (most passages, and the cold start of most runs)."""
+    from .untranslated import STRONG_MAX_EN_ZIPF, untranslated_runs
 
+    if not any(z < STRONG_MAX_EN_ZIPF and t[:1].islower() for z, t in zip(view.zipfs, view.texts, strict=True)):
+        return []
     out: list[Finding] = []
-    for start, end, lang in untranslated_runs(passage):
+    for start, end, lang in untranslated_runs(view.passage):
         if _overlaps(taken, start, end):
             continue
         msg = UNTRANSLATED.message.format(language=_LANGUAGE_NAMES.get(lang, lang), found=doc.text[start:end])
