@@ -11,6 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
+from wordfreq import zipf_frequency
 
 from training import corrupt as cm
 from training.corrupt import KINDS, Corruption, apply_edits, corrupt
@@ -98,7 +99,9 @@ def test_kind_specific_artefacts(data_mode: str) -> None:
         assert all(a.startswith("&") and a.endswith(";") for a in art("entity", seed))
         assert all(any(ord(ch) > 127 for ch in a) for a in art("mojibake", seed))
         assert all(a == a.lower() for a in art("lowercase", seed))
-        assert all(any(ord(ch) > 0x3FF for ch in a) for a in art("codemix", seed))
+        latin = {p for ps in cm.LATIN_REPLACEMENTS.values() for p in ps} | set(cm.LATIN_PHRASES)
+        assert all(any(ord(ch) > 0x3FF for ch in a) or a in latin for a in art("codemix", seed))
+        assert all(zipf_frequency(a, "en") < 1.0 for a in art("typo", seed))
         assert all(a not in PARAGRAPH for a in art("boilerplate", seed))
         assert all(a not in PARAGRAPH for a in art("name", seed))
     dashes = [a for seed in range(10) for a in art("dash", seed)]

@@ -114,9 +114,11 @@ def test_mt_counts_extend_the_forbidden_pairs() -> None:
     assert "and" not in forbidden_pairs().get("our", frozenset())  # "our and their children"
 
 
-def test_new_rule_is_listed_and_features_are_stable() -> None:
-    assert "garble.lowercase" in {r.id for r in EXTRACTOR.rules}
-    assert len(NAMES) == 13  # the model signature did not change
+def test_rules_are_listed_and_counted_in_their_feature_columns() -> None:
+    assert {"garble.lowercase", "garble.untranslated"} <= {r.id for r in EXTRACTOR.rules}
+    assert NAMES[-2:] == ("untranslated_count", "lowercase_count")
+    _, out = _run("Officials said the bridge will stay closed pendant les travaux for two months.")
+    assert out.features[0, NAMES.index("untranslated_count")] == 1.0
 
 
 def test_ocr_damage_suggestions() -> None:

@@ -15,7 +15,8 @@
 2. `detector/data/phrasing_odd_collocations.tsv.gz`: "odd collocations", i.e. frequent fixed
    expressions of clean English (collocations.tsv.gz, strong PMI) with one word swapped for a
    spinner synonym (word substitutions learnt from the aligned tortured/expected pairs, and
-   the hand-written NEWS_SPINS thesaurus swaps of news vocabulary), where the swapped form
+   the hand-written NEWS_SPINS thesaurus swaps of news vocabulary, tried also on the hand-listed
+   NEWS_EXPRESSIONS that the small corpus does not attest: "federal book", "head mentor"), where the swapped form
    never occurs in clean English nor in the WMT21/WMT13 MT output: "human privileges" ->
    "human rights", "focal bank" -> "central bank".
 Both tables have a `proper` column: 1 when the expected term is a name or title (written in
@@ -131,6 +132,9 @@ NOT_ODD = frozenset(
     atomic weapons|atomic war|atomic bomb|atomic power|absolute number|customer benefit|breast tumor|cell telephone
     clinical research|additional data|basic role|basic rate|average value|action group|activity plan|broad learning
     budgetary support|arbitrary number|autonomous area|autonomous district|pretty properly|substantial rain
+    birthday celebration|bright celebration|third celebration|center celebration|celebration flags|medical faculty
+    elementary faculty|faculty board|faculty student|high faculty
+    political celebration|political celebrations|celebration conference|chinese meals|mexican meals|fast meals|capital metropolis
     """.replace("\n", "|").split("|")
 )
 NOT_ODD = frozenset(c.strip() for c in NOT_ODD if c.strip())
@@ -161,7 +165,7 @@ NEWS_SPINS: dict[str, tuple[str, ...]] = {
     "attack": ("assault",),
     "police": ("cop", "constabulary"),
     "high": ("tall",),
-    "school": ("seminary",),
+    "school": ("seminary", "faculty"),
     "war": ("warfare",),
     "house": ("dwelling", "residence"),
     "vice": ("sin",),
@@ -171,7 +175,6 @@ NEWS_SPINS: dict[str, tuple[str, ...]] = {
     "social": ("convivial", "gregarious"),
     "health": ("wellbeing", "prosperity"),
     "opinion": ("supposition",),
-    "interest": ("intrigue",),
     "market": ("showcase", "advertise"),
     "enforcement": ("authorization",),
     "foreign": ("unfamiliar",),
@@ -188,7 +191,49 @@ NEWS_SPINS: dict[str, tuple[str, ...]] = {
     "cancer": ("peril", "malignancy"),
     "executive": ("authoritative",),
     "forces": ("powers",),
+    # red-team round 4: first-sense swaps seen in spun sports, science and business copy
+    "data": ("facts",),
+    "hole": ("gap",),
+    "coach": ("mentor",),
+    "reserve": ("book",),
+    "stock": ("inventory",),
+    "penalty": ("punishment",),
+    "round": ("spherical",),
+    "fire": ("hearth",),
+    "office": ("workplace",),
+    "disease": ("malady",),
+    "bill": ("invoice",),
+    "attorney": ("lawyer",),
+    "party": ("celebration",),  # "the Labour Celebration"; "birthday celebration" is in NOT_ODD
+    "hall": ("corridor",),
+    "heat": ("warmth",),
+    "city": ("metropolis",),
+    "food": ("meals",),
+    "water": ("h2o",),
+    "interest": ("intrigue",),
 }
+# Fixed news expressions that the ~1M-word collocation corpus is too small to attest (count <
+# NEWS_MIN_COUNT there) but that every news reader knows; the NEWS_SPINS swaps are tried on them
+# as on the strongest corpus collocations. Names and titles are written in Title Case here (their
+# spun form is then flagged in Title Case too: "the Federal Book").
+NEWS_EXPRESSIONS = tuple(
+    """
+    Federal Reserve|head coach|assistant coach|data breach|data protection|data centre|data center|black hole|black holes
+    stock market|stock markets|stock exchange|interest rates|interest rate|press conference|press release|red carpet
+    red card|penalty kick|penalty shootout|penalty spot|penalty area|box office|fire brigade|fire service|fire department
+    town hall|heat wave|high school|High Court|Supreme Court|election campaign|death penalty|post office|Attorney General
+    opposition party|ruling party|governing party|political party|city council|city centre|city center|food bank|food banks
+    food prices|food security|water supply|drinking water
+    """.replace("\n", "|").split("|")
+)
+NEWS_EXPRESSIONS = tuple(e.strip() for e in NEWS_EXPRESSIONS if e.strip())
+# Swaps too ordinary to try on every collocation ("bright crimson", "particular curiosity"),
+# tried on NEWS_EXPRESSIONS only ("crimson carpet", "curiosity rates").
+NEWS_EXPRESSION_SPINS: dict[str, tuple[str, ...]] = {"red": ("crimson",), "interest": ("curiosity",)}
+# Spinners may swap both words of a news expression ("elevated faculty" for high school): pairs
+# swapped twice use these marked synonyms too ("elevated" alone is ordinary: "elevated levels",
+# so it is never a single swap).
+NEWS_DOUBLE_SPINS: dict[str, tuple[str, ...]] = {"high": ("elevated", "excessive"), "school": ("faculty",)}
 
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _BRACKET = re.compile(r"[\[\]]")
@@ -294,14 +339,20 @@ def spin_map(dictionary: dict[str, list[tuple[str, int]]]) -> Counter:
 
 
 def odd_collocations(
-    collocations: list[tuple[str, int, float]], subs: Counter, bigrams: Counter, trigrams: Counter
+    collocations: list[tuple[str, int, float]],
+    subs: Counter,
+    bigrams: Counter,
+    trigrams: Counter,
+    news_expressions: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str, int]]:
     """(odd expression, idiomatic expression, count of the idiomatic one in clean English).
 
     Two sources of swaps: the dictionary's (attested ODD_MIN_SPIN times, to a rarer word) on
     strong collocations (ODD_MIN_COUNT, ODD_MIN_PMI); and the hand-written NEWS_SPINS on
     the strongest news expressions (NEWS_MIN_COUNT, NEWS_MIN_PMI), where the swapped word may
-    be frequent itself ("key minister") because the swapped pair must still be unseen."""
+    be frequent itself ("key minister") because the swapped pair must still be unseen. On news
+    expressions both words may be swapped ("elevated faculty", NEWS_DOUBLE_SPINS), and on the
+    hand-listed `news_expressions` (NEWS_EXPRESSIONS) the NEWS_EXPRESSION_SPINS too."""
     by_original: dict[str, set[str]] = defaultdict(set)
     for (orig, spun), n in subs.items():
         if (
@@ -322,14 +373,21 @@ def odd_collocations(
         news_strong = count >= NEWS_MIN_COUNT and score >= NEWS_MIN_PMI
         if not (strong or news_strong):
             continue
+        candidates = []
         for i, w in enumerate(words):
             spins = (by_original.get(w, set()) if strong else set()) | (news.get(w, set()) if news_strong else set())
-            for spun in spins:
-                new = [*words[:i], spun, *words[i + 1 :]]
-                key = " ".join(new)
-                if bigrams[tuple(new)] == 0 and key not in NOT_ODD and key != expr:
-                    if key not in out or out[key][1] < count:
-                        out[key] = (expr, count)
+            if expr in news_expressions:
+                spins = spins | set(NEWS_EXPRESSION_SPINS.get(w, ()))
+            candidates.extend([*words[:i], spun, *words[i + 1 :]] for spun in spins)
+        if news_strong:  # both words swapped ("elevated faculty")
+            first = news.get(words[0], set()) | set(NEWS_DOUBLE_SPINS.get(words[0], ()))
+            second = news.get(words[1], set()) | set(NEWS_DOUBLE_SPINS.get(words[1], ()))
+            candidates.extend([a, b] for a in sorted(first) for b in sorted(second))
+        for new in candidates:
+            key = " ".join(new)
+            if bigrams[tuple(new)] == 0 and key not in NOT_ODD and key != expr:
+                if key not in out or out[key][1] < count:
+                    out[key] = (expr, count)
     return sorted((k, v[0], v[1]) for k, v in out.items())
 
 
@@ -449,9 +507,14 @@ def main(argv: list[str] | None = None) -> None:
     subs = spin_map(dictionary)
     # A swapped pair that any 2013/2021 MT system wrote is too ordinary to flag.
     mt_bigrams = word_bigrams(iter_mt_outputs(args.data, splits))
-    odd = odd_collocations(read_collocations(args.out), subs, bigrams + mt_bigrams, trigrams)
+    collocations = read_collocations(args.out)
+    attested = {expr for expr, _, _ in collocations}
+    collocations += [(e.lower(), NEWS_MIN_COUNT, NEWS_MIN_PMI) for e in NEWS_EXPRESSIONS if e.lower() not in attested]
+    news_expressions = frozenset(e.lower() for e in NEWS_EXPRESSIONS)
+    odd = odd_collocations(collocations, subs, bigrams + mt_bigrams, trigrams, news_expressions)
     # Names and titles ("united states", "prime minister") may be spun in Title Case too.
     titles = title_case_share(texts, {e.lower() for _, e, _ in kept} | {i for _, i, _ in odd})
+    titles.update({e.lower(): float(e[:1].isupper()) for e in NEWS_EXPRESSIONS if e.lower() not in titles})
     today = datetime.date.today().isoformat()
     with gzip.open(args.out / "phrasing_tortured.tsv.gz", "wt", encoding="utf-8") as fh:
         fh.write(

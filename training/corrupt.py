@@ -3,7 +3,7 @@
 Each corruption kind is a small function `(text, rng) -> Corruption` that plants one kind of
 artefact an editor meets in scraped news: machine-translation damage (mangled names, wrong
 titles, calques, dropped or duplicated words, shuffled word order, word salad, untranslated
-foreign words), article-spinner "tortured phrases", broken text pipelines (mojibake, HTML-entity
+foreign words, typing slips), article-spinner output (tortured phrases; synonym swaps across a news text), broken text pipelines (mojibake, HTML-entity
 debris, spaced dashes, lower-cased names, boilerplate) and OCR noise.
 
 `Corruption.spans` are half-open code-point offsets into the NEW text: `text[s:e]` is the
@@ -918,6 +918,41 @@ CALQUES: tuple[tuple[str, str], ...] = (
 _CALQUE_RES = tuple((re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE), rep) for p, rep in CALQUES)
 
 
+@lru_cache(maxsize=1)
+def _spin_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One regex over every word and phrase of the spinner thesaurus (training/spinner_synonyms.py),
+    kept phrases first and then longest first, and the table it looks replacements up in
+    (lower-case keys, plus proper names as written)."""
+    from training.spinner_synonyms import CAPITALISED_SPINS, KEEP_CAPITALISED_PHRASES, KEEP_PHRASES, SPIN_SYNONYMS
+
+    table = {**SPIN_SYNONYMS, **CAPITALISED_SPINS}
+    # phrases spinners leave alone ("prime minister") come first in the alternation and map to nothing
+    keep = sorted({*KEEP_PHRASES, *KEEP_CAPITALISED_PHRASES}, key=len, reverse=True)
+    keys = sorted(table, key=len, reverse=True)
+    alternation = "|".join(re.escape(k) for k in (*keep, *keys))
+    return re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE), table
+
+
+def corrupt_spin(text: str, rng: random.Random) -> Corruption:
+    """Spin the text the way article spinners do: a third to two thirds of the words and fixed
+    expressions the thesaurus knows get a dictionary synonym ("interest rates" -> "curiosity
+    charges", "said" -> "mentioned", "High Court" -> "Excessive Court docket")."""
+    pattern, table = _spin_pattern()
+    edits: list[Edit] = []
+    share = rng.uniform(0.35, 0.7)
+    for m in pattern.finditer(text):
+        found = m.group()
+        options = table.get(found) or table.get(found.lower())
+        if not options or rng.random() > share:
+            continue
+        new = rng.choice(options)
+        if found not in table:  # matched a lower-case key: keep a sentence-initial capital
+            new = _match_case(found, new)
+        if new != found:
+            edits.append((m.start(), m.end(), new))
+    return _finish(text, _non_overlapping(edits), "spin")
+
+
 def corrupt_calque(text: str, rng: random.Random) -> Corruption:
     """Replace a fixed expression by an MT calque ("said in a statement" -> "said in a declaration").
 
@@ -996,6 +1031,50 @@ def corrupt_duplicate(text: str, rng: random.Random) -> Corruption:
                 return _finish(text, [(run[0][0], run[-1][1], f"{phrase} {phrase}")], "duplicate")
     s, e, w = rng.choice(toks)
     return _finish(text, [(s, e, f"{w} {w.lower() if w.lower() in _FUNCTION_SET else w}")], "duplicate")
+
+
+# Typing slips on ordinary words: a letter dropped, doubled, swapped with its neighbour or hit
+# on the next key. Only results English never uses count (a real word is not a misspelling).
+_KEY_NEIGHBOURS = {
+    "a": "qsz", "b": "vn", "c": "xv", "d": "sf", "e": "wr", "f": "dg", "g": "fh", "h": "gj", "i": "uo",
+    "j": "hk", "k": "jl", "l": "k", "m": "n", "n": "bm", "o": "ip", "p": "o", "q": "w", "r": "et",
+    "s": "ad", "t": "ry", "u": "yi", "v": "cb", "w": "qe", "x": "zc", "y": "tu", "z": "x",
+}
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    """One typing slip inside `word` (never its first letter), or `word` if none gives a non-word."""
+    from wordfreq import zipf_frequency
+
+    for _ in range(6):
+        i = rng.randint(1, len(word) - 1)
+        op = rng.choice(("drop", "double", "swap", "key"))
+        if op == "drop":
+            out = word[:i] + word[i + 1 :]
+        elif op == "double":
+            out = word[: i + 1] + word[i] + word[i + 1 :]
+        elif op == "swap" and i < len(word) - 1:
+            out = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        elif op == "key" and word[i].lower() in _KEY_NEIGHBOURS:
+            out = word[:i] + rng.choice(_KEY_NEIGHBOURS[word[i].lower()]) + word[i + 1 :]
+        else:
+            continue
+        if out != word and zipf_frequency(out, "en") < 1.0:
+            return out
+    return word
+
+
+def corrupt_typo(text: str, rng: random.Random) -> Corruption:
+    """Misspell one to three ordinary lower-case words ("goverment", "recieved", "teh")."""
+    words = [m for m in _words(text) if len(m.group()) >= 4 and m.group().isalpha() and m.group().islower()]
+    if not words:
+        return _none(text)
+    edits = []
+    for m in rng.sample(words, min(len(words), rng.choice((1, 1, 2, 3)))):
+        new = _typo(m.group(), rng)
+        if new != m.group():
+            edits.append((m.start(), m.end(), new))
+    return _finish(text, _non_overlapping(edits), "typo")
 
 
 def _decap(token: str) -> str:
@@ -1505,11 +1584,52 @@ FOREIGN_PHRASES = (
 )
 
 
+# Latin-script phrases an MT system leaves untranslated: (English phrase it replaces, foreign phrases).
+LATIN_REPLACEMENTS: dict[str, tuple[str, ...]] = {
+    "the government": ("el gobierno", "le gouvernement", "die Regierung", "il governo", "o governo", "rząd"),
+    "the workers": ("los trabajadores", "les travailleurs", "die Arbeiter", "i lavoratori", "os trabalhadores"),
+    "the city": ("la ciudad", "la ville", "die Stadt", "la città", "a cidade"),
+    "the country": ("el país", "le pays", "das Land", "il paese", "o país"),
+    "the company": ("la empresa", "la société", "das Unternehmen", "la società", "a empresa"),
+    "the police": ("la policía", "la police", "die Polizei", "la polizia", "a polícia"),
+    "the minister": ("el ministro", "le ministre", "der Minister", "il ministro"),
+    "the president": ("el presidente", "le président", "der Präsident", "il presidente"),
+    "the report": ("el informe", "le rapport", "der Bericht", "il rapporto", "o relatório"),
+    "the meeting": ("la reunión", "la réunion", "die Sitzung", "la riunione", "a reunião"),
+    "the people": ("el pueblo", "les gens", "die Leute", "la gente", "o povo"),
+    "last year": ("el año pasado", "l'année dernière", "letztes Jahr", "l'anno scorso", "no ano passado"),
+    "on Monday": ("el lunes", "lundi dernier", "am Montag", "lunedì scorso"),
+    "according to": ("según", "selon", "laut", "secondo", "segundo", "według"),
+    "however": ("sin embargo", "cependant", "jedoch", "tuttavia", "no entanto"),
+    "also": ("también", "aussi", "auch", "anche", "também"),
+    "said": ("dijo", "a déclaré", "sagte", "ha detto", "disse", "powiedział"),
+}
+LATIN_PHRASES = (
+    "sin embargo", "por lo tanto", "de acuerdo con", "a través de", "en el marco de",
+    "en ce qui concerne", "dans le cadre de", "par rapport à", "à la suite de",
+    "im Rahmen der", "in Bezug auf", "nach Angaben der", "im Vergleich zu",
+    "nel corso della", "per quanto riguarda", "da parte del",
+    "de acordo com", "no âmbito da", "w ramach", "zgodnie z",
+)
+_LATIN_TARGET_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, LATIN_REPLACEMENTS), key=len, reverse=True)) + r")\b")
+
+
 def corrupt_codemix(text: str, rng: random.Random) -> Corruption:
-    """Leave a short untranslated foreign-script word (Cyrillic, CJK, Arabic) in the English text."""
+    """Leave a short untranslated foreign word or phrase in the English text: another script
+    (Cyrillic, CJK, Arabic) or Latin script ("los trabajadores", "im Rahmen der")."""
     words = _words(text)
     if len(words) < 3:
         return _none(text)
+    if rng.random() < 0.5:
+        targets = list(_LATIN_TARGET_RE.finditer(text))
+        if targets and rng.random() < 0.7:
+            m = rng.choice(targets)
+            return _finish(text, [(m.start(), m.end(), rng.choice(LATIN_REPLACEMENTS[m.group()]))], "codemix")
+        m = rng.choice(words[1:])
+        phrase = rng.choice(LATIN_PHRASES)
+        new, _ = apply_edits(text, [(m.end(), m.end(), " " + phrase)])
+        start = m.end() + 1
+        return Corruption(text=new, kind="codemix", spans=[(start, start + len(phrase))], original=text)
     known = [m for m in words if m.group().lower() in FOREIGN_WORDS]
     if known and rng.random() < 0.6:
         m = rng.choice(known)
@@ -1531,6 +1651,7 @@ CORRUPTORS: dict[str, Callable[[str, random.Random], Corruption]] = {
     "name": corrupt_name,
     "title": corrupt_title,
     "tortured": corrupt_tortured,
+    "spin": corrupt_spin,
     "calque": corrupt_calque,
     "drop": corrupt_drop,
     "duplicate": corrupt_duplicate,
@@ -1543,6 +1664,7 @@ CORRUPTORS: dict[str, Callable[[str, random.Random], Corruption]] = {
     "ocr": corrupt_ocr,
     "codemix": corrupt_codemix,
     "lowercase": corrupt_lowercase,
+    "typo": corrupt_typo,
 }
 KINDS: tuple[str, ...] = tuple(CORRUPTORS)
 

@@ -177,7 +177,14 @@ _DEBRIS_INLINE_RE = _LazyPattern(
         (?:was|is|has[ ]been|have[ ]been)[ ](?:(?:automatically[ ]|auto-|machine[ ]|computer[ ]|AI[ ])generated
         |generated[ ](?:automatically|by[ ](?:an[ ])?(?:AI|artificial[ ]intelligence|a[ ]computer|a[ ]bot|software))
         |auto-?generated|machine[ ]translated|translated[ ]automatically|automatically[ ]translated
-        |not[ ]been[ ]edited[ ]by[^.\n]{0,40}?staff))
+        |not[ ]been[ ]edited[ ]by[^.\n]{0,40}?staff)
+        |(?:This|this)[ ](?:article|story|post|report|content)[ ](?:has|have)[ ]not[ ]been[ ]edited[ ]by[^.\n]{0,40}?staff
+        |(?:is|was|has[ ]been)[ ](?:auto-?generated[ ]|published[ ])from[ ]a[ ]syndicated[ ](?:news[ ])?feed)
+    |(?P<author_bio>(?<=\b(?:is|am)[ ])an?[ ](?:(?:passionate|avid|freelance|professional|seasoned|aspiring|experienced|self-proclaimed
+        |dedicated|enthusiastic|talented|creative|content)[ ])+(?:writer|blogger|author|copywriter)[ ]who[ ](?:loves|enjoys|likes)
+        [ ](?:to[ ]write|writing)[ ]about\b
+        |When[ ](?:she|he|they|I)[ ](?:is|are|am|['’]s|['’]re|['’]m)(?:n['’]t|[ ]not)[ ]writing,[ ](?:she|he|they|I|you['’]ll)[ ]
+        (?:enjoys?|loves?|likes?|can[ ]be[ ]found|find[ ](?:her|him|them))\b)
     |(?P<copyright>(?<!(?:Photo|Image|Picture|Credit|Illustration)[^\n]{0,20})
         (?:(?:Copyright|COPYRIGHT)[ ]?(?:©|\([cC]\))?|©|\([cC]\))[ ]?(?:19|20)\d\d(?:[ ]?[-–][ ]?(?:19|20)?\d\d)?[^\n.]{0,80}
         (?:\.[ ]?(?:All[ ]rights[ ]reserved|ALL[ ]RIGHTS[ ]RESERVED)\.?)?
@@ -195,7 +202,7 @@ _INLINE_TRIGGERS = (
     "read more", "also read", "related", "\u00a9", "copyright", "(c)", "rights reserved",
     "continues below", "continue reading", "scroll to", "advertisement", "tag", "keyword",
     "key words", "topics", "read also", "generated", "machine translated", "translated automatically",
-    "been edited by", "redistributed",
+    "been edited by", "redistributed", "syndicated", "writer who", "blogger who", "author who", "t writing",
 )  # fmt: skip
 
 
@@ -372,7 +379,7 @@ def _inline_debris(found: _ParagraphFindings, text: str) -> None:
             s, e = _sentence_around(text, s, e)
         elif kind == "read_more":
             e = _line_or_sentence_end(text, s, e)
-        elif kind == "generated":
+        elif kind in ("generated", "author_bio"):
             s, e = _sentence_around(text, s, e)  # "Disclaimer: This story is auto-generated from a syndicated feed."
         elif kind == "subscription" and s > 0 and text[s - 1] in "\"“‘'":
             continue  # quoted: a campaign's slogan reported in the story
@@ -438,7 +445,7 @@ _CTA_VERB_RE = regex.compile(
     |(?i:s)tay[ ](?:up[ ]to[ ]date|updated|informed|in[ ]the[ ]loop|connected|tuned)|(?i:b)e[ ]the[ ]first[ ]to
     |(?i:t)urn[ ]on|(?i:e)nable|(?i:r)egister|(?i:b)ecome[ ]a|(?i:s)upport[ ](?:our|us|independent)|(?i:l)isten[ ]to[ ]our
     |(?i:c)heck[ ]out[ ]our|(?i:f)or[ ]the[ ]latest|(?i:l)og[ ]in|(?i:c)reate[ ](?:an|a[ ]free)[ ]account
-    |(?i:s)tart[ ]your[ ]free|(?i:d)on['’]t[ ]miss|(?i:n)ever[ ]miss|(?i:w)ant[ ](?:to[ ]stay|the[ ]latest|to[ ]get))\b""",
+    |(?i:s)tart[ ]your[ ]free|(?i:d)on(?:['’]|&rsquo;|&\#39;|&\#8217;)t[ ]miss|(?i:n)ever[ ]miss|(?i:w)ant[ ](?:to[ ]stay|the[ ]latest|to[ ]get))\b""",
     regex.VERBOSE,
 )
 _PLATFORMS = r"Facebook|Twitter|X|Instagram|Telegram|LinkedIn|TikTok|YouTube|WhatsApp|Threads|Google[ ]News|Bluesky|Snapchat"

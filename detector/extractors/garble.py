@@ -24,8 +24,8 @@ Rules (each tuned to be silent on clean English of every register):
   names gazetteer); chat, reviews and e-mail are left alone.
 Per-passage features also describe the text when no rule fires (share of non-words, of
 unseen function-word pairs, repeated content words, mean word frequency, capitalised words).
-The feature columns are unchanged since round 1 (the model signature); lower-case findings
-count only towards max_confidence.
+Untranslated and lower-case findings have their own count columns (added in the fourth round;
+the model signature changed with them).
 """
 
 from __future__ import annotations
@@ -441,12 +441,44 @@ def place_words() -> frozenset[str]:
     return frozenset(out)
 
 
-# Names that are also ordinary lower-case words ("an august body", "china plates", "mars").
+# Names that are also ordinary lower-case words ("an august body", "china plates", "mars"); the
+# second half (kiwi ...) are words the case table, built from news, sees almost only as names
+# (Baker, Walker, Reed) although they are everyday nouns ("the baker on the corner").
 COMMON_WORD_NAMES = frozenset(
     """august mars march may june china turkey jordan polish nice bill mark rose grace hope faith will frank
     sterling guinea ado coupe liang jersey cologne champagne bourbon scotch afghan herculean wolves aurora capitol
-    roman prix clueless cyberspace republicans democrats joe rangoon niger""".split()
+    roman prix clueless cyberspace republicans democrats joe rangoon niger
+    kiwi ken burgundy havana utopia zeppelin nan tsar
+    baker walker turner reed ford troy majesty saints demon arctic antarctic grande cole raven phantom abbot hare
+    kite rhyme snaps germ nook dazzle translational meek stoner kicker countess admiralty oriental synod soma
+    magnolia ripper speedway dynamo padre rut canary hajj casa fiat""".split()
 )
+# Lower-case words that are names elsewhere but common nouns in fixed compounds ("brussels
+# sprouts", "petri dish"): a lower-case use before the listed next word is ordinary English.
+LOWER_COMPOUNDS = {
+    "brussels": frozenset({"sprout", "sprouts"}),
+    "petri": frozenset({"dish", "dishes"}),
+    "bunsen": frozenset({"burner", "burners"}),
+    "molotov": frozenset({"cocktail", "cocktails"}),
+    "caesar": frozenset({"salad", "salads"}),
+    "dijon": frozenset({"mustard"}),
+    "worcestershire": frozenset({"sauce"}),
+    "parma": frozenset({"ham", "violets"}),
+    "madeira": frozenset({"cake", "wine"}),
+    "jerusalem": frozenset({"artichoke", "artichokes"}),
+    "wellington": frozenset({"boots"}),
+    "yorkshire": frozenset({"pudding", "puddings", "terrier", "terriers"}),
+    "cornish": frozenset({"pasty", "pasties"}),
+    "bakewell": frozenset({"tart", "tarts"}),
+    "victoria": frozenset({"sponge"}),
+    "eton": frozenset({"mess"}),
+    "brazil": frozenset({"nut", "nuts"}),
+    "manila": frozenset({"envelope", "envelopes", "folder", "folders"}),
+    "venetian": frozenset({"blind", "blinds"}),
+}
+# Particles inside foreign names ("Universidad de los Andes", "Johannes van der Waals"): a lower-case
+# one between a particle or capitalised word and a capitalised word is part of the name.
+NAME_PARTICLES = frozenset("de la las los del della di da do dos das du des le van von der den ter ten y e al el bin ibn".split())
 
 
 @lru_cache(maxsize=1)
@@ -580,6 +612,8 @@ class GarbleExtractor:
         "mean_word_zipf",
         "capitalised_share",
         "foreign_script_share",
+        "untranslated_count",
+        "lowercase_count",
     )
     rules: ClassVar[tuple[Rule, ...]] = (DOUBLED_WORD, REPETITION, WORD_ORDER, AGREEMENT, MISSING_VERB, FOREIGN_SCRIPT, UNTRANSLATED, NONWORD,
                                           LOWERCASE)
@@ -606,16 +640,14 @@ class GarbleExtractor:
             nonwords, unknown = find_nonwords(doc, view)
             found += nonwords
             found += find_ocr_damage(doc, view, found, hyphen_breaks_allowed)
-            # findings only, no feature column (the model predates the rule); before the lower-case
-            # check so that "los trabajadores" is not read as a lower-cased "Los"
-            untranslated = find_untranslated(doc, view, found)
+            # before the lower-case check so that "los trabajadores" is not read as a lower-cased "Los"
+            found += find_untranslated(doc, view, found)
             if _lowercase_candidates(view) and _well_cased(view):  # (find_lowercase needs both)
                 if formal_doc is None:
                     formal_doc = _consistently_cased(doc)
                 if formal_doc:
-                    found += find_lowercase(doc, view, found + untranslated, formal_doc)
+                    found += find_lowercase(doc, view, found, formal_doc)
             rows.append(_features(view, found, unknown, len(order), foreign_letters))
-            found += untranslated
             if found:
                 findings.extend(f for f in found if not config.is_allowed(f.text))
         return Extraction(np.array(rows, dtype=np.float32), tuple(findings))
@@ -710,6 +742,8 @@ def find_repetitions(doc: Document, view: PassageView) -> list[Finding]:
             tripled = (i + 2 < n and low[i + 2] == low[i]) or (i > 0 and low[i - 1] == low[i])
             if view.informal or tripled or not a.text.islower():
                 continue  # "cheap cheap cheap", "yup yup", "Wait wait": emphasis
+            if i and tokens[i - 1].text[:1].isupper() and zipf(low[i]) < TAXON_MAX_ZIPF:
+                continue  # a zoological trinomial: "Pan troglodytes troglodytes", "Gorilla gorilla gorilla"
         f = _finding(doc, DOUBLED_WORD, a.start, b.end, a.text, 0.85 if function else 0.5)
         out.append(f if function else _with_severity(f, "warning"))
     for i in same2:
@@ -730,6 +764,8 @@ def find_repetitions(doc: Document, view: PassageView) -> list[Finding]:
         out.append(_finding(doc, REPETITION, a.start, c.end, a.text, 0.6))
     return out
 
+
+TAXON_MAX_ZIPF = 2.5  # a Latin species epithet is no everyday English word
 
 LONG_REPEAT_MIN = 5  # words: a clause this long said twice in a row is a pipeline or MT slip
 _CLAUSE_GAP = regex.compile(r"\s*,?\s*")
@@ -1028,9 +1064,13 @@ def find_word_order(doc: Document, view: PassageView, taken: list[Finding]) -> l
         if i + 1 == n or tokens[i + 1].start - tokens[i].end != 1:
             hits.append(i)
     out: list[Finding] = []
+    if hits and not ARCHAIC_MARKERS.isdisjoint(low):
+        return out  # "the which", "they that wait": Early Modern English (the King James Bible, old prose)
     for i in sorted(set(hits)):
         a = tokens[i]
         if not (a.text.islower() or (a.text[1:].islower() and view.at_sentence_start(i))):
+            continue
+        if i + 1 < n and _nonstandard_but_human(low, i):
             continue
         seconds = forbidden[low[i]]
         after = text[a.end : a.end + 4].lstrip(" \t")
@@ -1047,6 +1087,25 @@ def find_word_order(doc: Document, view: PassageView, taken: list[Finding]) -> l
             continue
         out.append(_finding(doc, WORD_ORDER, start, end, None, 0.6))
     return out
+
+
+# Words of Early Modern English (and Scots "ye") whose text keeps word orders modern English lost.
+ARCHAIC_MARKERS = frozenset("unto thee thou thy thine hath doth saith shalt hast wilt spake begat ye verily lo".split())
+# Dialect agreement ("they was", "we was") is how people speak, not a translation slip.
+_DIALECT_PAIRS = frozenset({("they", "was"), ("we", "was"), ("you", "was")})
+_RELATIVE_HEADS = frozenset("he she they we them those".split())
+
+
+def _nonstandard_but_human(low: list[str], i: int) -> bool:
+    """ "They was all there" (dialect agreement) and "they that wait upon" ("those who": a pronoun
+    as the head of a relative clause, old but still quoted) are no word-order garble."""
+    pair = (low[i], low[i + 1])
+    if pair in _DIALECT_PAIRS:
+        return True
+    if low[i] in _RELATIVE_HEADS and low[i + 1] == "that" and i + 2 < len(low):
+        nxt = low[i + 2]
+        return nxt in verb_lexicon() or _verb_like(nxt, "") or nxt.endswith("eth")
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -1081,6 +1140,8 @@ def find_missing_verb(doc: Document, view: PassageView) -> list[Finding]:
         if len(idx) < MISSING_VERB_MIN_WORDS or sum(view.tokens[i].text[:1].isupper() for i in idx) > len(idx) / 3:
             continue  # short, or headline-like / full of names
         lowered = view.lowered[idx.start : idx.stop]
+        if _imperative_opener(lowered):
+            continue
         if not verb_lexicon().isdisjoint(lowered) or any(
             _verb_like(w, prev) for prev, w in zip(["", *lowered], lowered, strict=False)
         ):
@@ -1088,6 +1149,18 @@ def find_missing_verb(doc: Document, view: PassageView) -> list[Finding]:
         msg = MISSING_VERB.message.format(n=len(idx))
         out.append(MISSING_VERB.finding(doc.text, sent.start, sent.end, msg, None, 0.4))
     return out
+
+
+_DETERMINERS = frozenset("a an the this that these those your each every all its their his her my our any some".split())
+
+
+def _imperative_opener(lowered: list[str]) -> bool:
+    """ "Log a message ...", "Return the value ...": a sentence opened by a word other than a
+    function word or adverb, right before a determiner, is an imperative (docstrings, manuals)."""
+    if len(lowered) < 2 or lowered[1] not in _DETERMINERS:
+        return False
+    first = lowered[0]
+    return first not in FUNCTION_WORDS and not first.endswith("ly") and first.isalpha() and zipf(first) >= 3.0
 
 
 def _start(token: Token) -> int:
@@ -1129,11 +1202,12 @@ _LANGUAGE_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Itali
 
 def find_untranslated(doc: Document, view: PassageView, taken: list[Finding]) -> list[Finding]:
     """Latin-script runs left untranslated ("los trabajadores"): see detector/extractors/untranslated.py.
-    A run needs a lower-case word English practically never uses: without one the foreign-word
-    table is not even loaded (most passages, and the cold start of most runs)."""
-    from .untranslated import STRONG_MAX_EN_ZIPF, untranslated_runs
+    Without a lower-case word English practically never uses or a frequent foreign function word
+    the foreign-word table is not even loaded (most passages, and the cold start of most runs)."""
+    from .untranslated import GATE_WORDS, STRONG_MAX_EN_ZIPF, untranslated_runs
 
-    if not any(z < STRONG_MAX_EN_ZIPF and t[:1].islower() for z, t in zip(view.zipfs, view.texts, strict=True)):
+    if not any(z < STRONG_MAX_EN_ZIPF and t[:1].islower() for z, t in zip(view.zipfs, view.texts, strict=True)) \
+            and GATE_WORDS.isdisjoint(view.lowered):
         return []
     out: list[Finding] = []
     for start, end, lang in untranslated_runs(view.passage):
@@ -1278,6 +1352,9 @@ _NUMBER_WITH_UNIT = regex.compile(
 _CONFUSABLE_MAP = str.maketrans({"0": "o", "1": "l", "5": "s", "I": "l"})
 _SHORT_FUNCTION = frozenset("of on or do in it is so no go be by at as an if up we he me us".split())
 _BROKEN_HYPHEN = regex.compile(r"(?<![\p{L}\-])(\p{L}\p{Ll}+)- (\p{Ll}{2,})(?![\p{L}\-])")
+# Left parts glued to any capitalised word in OCR ("theWorks"); "onClick", "toString", "forEach"
+# are code identifiers, so other left parts count only before a name ("onWednesday").
+_GLUED_CAMEL_ANY = frozenset({"the", "of", "and"})
 _CAMEL_MERGE = regex.compile(r"(of|on|and|in|the|to|at|for|with|by|from|right|left)(\p{Lu}\p{Ll}{2,})")
 MERGED_MIN_PART_ZIPF = 3.5
 MAX_HYPHEN_BREAKS = 2  # per document; more are a transcription convention, not damage
@@ -1315,7 +1392,7 @@ def find_ocr_damage(doc: Document, view: PassageView, taken: list[Finding], hyph
             if not fix:
                 m = _CAMEL_MERGE.fullmatch(tok.text)
                 rest = m.group(2) if m else ""
-                if m and (zipf(rest.lower()) >= 3.0 or rest.lower() in word_case()):
+                if m and (rest.lower() in word_case() or (m.group(1) in _GLUED_CAMEL_ANY and zipf(rest.lower()) >= 3.0)):
                     fix = f"{m.group(1)} {rest}"
             if fix and fix != tok.text:
                 out.append(_finding(doc, NONWORD, tok.start, tok.end, fix, 0.6))
@@ -1536,9 +1613,13 @@ def find_lowercase(doc: Document, view: PassageView, taken: list[Finding], forma
         tok = view.tokens[i]
         if not tok.text.islower() or (tok.start and text[tok.start - 1] in _NOT_LOWERCASE_CONTEXT):
             continue
-        if _overlaps(out, tok.start, tok.end):
-            continue
+        if text[max(0, tok.start - 2) : tok.start] == "- ":
+            continue  # the end of a word broken at a line end: "manufac- tory", "Ho- tel"
+        if _overlaps(out, tok.start, tok.end) or _overlaps(taken, tok.start, tok.end):
+            continue  # (taken: "los trabajadores" is an untranslated run, not a lower-cased "Los")
         if text.startswith("://", tok.end) or tok.text in ("http", "https", "www"):
+            continue
+        if _compound_or_particle(view, i):
             continue
         case = cases.get(view.lowered[i])
         if not strict and case is not None and case[1] < RELAXED_MIN_COUNT and view.lowered[i] not in place_words():
@@ -1560,6 +1641,7 @@ def find_lowercase(doc: Document, view: PassageView, taken: list[Finding], forma
         for m in matches
         if m.group(1).lower() not in ABBREVIATIONS
         and m.group(1).lower() not in _UNITS
+        and m.group(1).lower() not in _OLD_ABBREVIATIONS
         and (not m.group(1)[:1].isupper() or len(m.group(1)) >= 5 or m.group(1).lower() in proper)
         and m.group().lower() in SENTENCE_OPENER_WORDS
         and not passage.text.startswith(("://", ".", "@"), m.end())
@@ -1575,8 +1657,22 @@ def find_lowercase(doc: Document, view: PassageView, taken: list[Finding], forma
     return out
 
 
+def _compound_or_particle(view: PassageView, i: int) -> bool:
+    """ "brussels sprouts" (a fixed compound), "de los Andes" (a particle inside a name)."""
+    low, texts, n = view.lowered, view.texts, len(view.lowered)
+    nxt = low[i + 1] if i + 1 < n and view.adjacent(i, i + 1) else ""
+    if nxt in LOWER_COMPOUNDS.get(low[i], ()):
+        return True
+    if low[i] not in NAME_PARTICLES or not nxt or not texts[i + 1][:1].isupper():
+        return False
+    return i > 0 and view.adjacent(i - 1, i) and (texts[i - 1][:1].isupper() or low[i - 1] in NAME_PARTICLES)
+
+
 # A lower-case word after a sentence-final period (not an abbreviation), optionally opening a quote.
 _SENTENCE_START_LOWER = regex.compile(r"(?<=(?<![\p{L}.])(\p{L}[\p{Ll}\d%]+|\d+%?)\.\s{1,3}[\"“‘]?)\p{Ll}[\p{Ll}'’\-]*")
+# Abbreviations of older and legal prose after which a sentence goes on in lower case ("on the
+# 3rd inst. at Blair", "Andrew Duncan, jun. M. D.", "J. B. Taylor, sen.").
+_OLD_ABBREVIATIONS = frozenset("inst ult prox curt jun junr sen senr esq viz ibid vol fol ch cf sq nos".split())
 _UNITS = frozenset("cm mm km lb lbs ft in oz kg sq yd yds mi hr hrs min sec ins pt pts gal dom rec".split())
 SENTENCE_OPENER_WORDS = frozenset(
     # openers of formal prose; "and", "but", "so", "no" open sentences of casual writing too
@@ -1890,4 +1986,6 @@ def _features(view: PassageView, found: list[Finding], unknown: int, n_order: in
         sum(view.zipfs) / n if n else 0.0,
         capitalised / n if n else 0.0,
         foreign_letters / max(1, len(view.passage.text)),
+        counts[UNTRANSLATED.id],
+        counts[LOWERCASE.id],
     ]

@@ -124,6 +124,7 @@ CONF_REPEAT = 0.8  # a lone repeat of a misspelled surname found with its first 
 CONF_LONE_FAMOUS = 0.65  # "Puthin said"
 CONF_LONE_NAMED = 0.75  # "Mike Pompeo ... Pommpeo"
 CONF_INCONSISTENT = 0.6
+CONF_FAMOUS_FIRST_NAME = 0.7  # "Jeff Besos": a famous first name before a rare near-miss of the surname
 
 # --- word lists -------------------------------------------------------------------------------
 # Lower-case particles inside names ("Ursula von der Leyen"): skipped when pairing first names.
@@ -355,6 +356,7 @@ KNOWN_SURNAME = 16  # the surname of a famous person: its first name may be miss
 TARGET_SURNAME = 32  # the surname of a notable person, spelled right: a full-name mention is noted
 SLIP_FORM = 64  # a known skeleton spelled like no known name ("Puttin"): VARIANT when also no word
 OTHER_SPELLING = 128  # a famous surname's skeleton, spelled otherwise ("Haris" for Kamala Harris)
+NEAR_FAMOUS = 256  # a rarish word or minor name one letter from a famous surname ("Besos", "Muks", "Arden"): checked with its first name
 
 
 class Person(NamedTuple):
@@ -466,7 +468,9 @@ def _word_class(gaz: Gazetteer, token: str) -> int:
     bits = 0
     people = gaz.people(key)
     if len(key) < MIN_SURNAME_CHARS:
-        return KNOWN_SURNAME if any(p.famous or p.prominent_official or p.popularity >= FIRST_NAME_TARGET_POPULARITY for p in people) else 0
+        if any(p.famous or p.prominent_official or p.popularity >= FIRST_NAME_TARGET_POPULARITY for p in people):
+            return KNOWN_SURNAME
+        return NEAR_FAMOUS if _near_famous(gaz, word, key, zipf) else 0
     if gaz.is_surname(key):
         if fold(word) in gaz.surfaces and people:
             bits |= TARGET_SURNAME
@@ -482,7 +486,44 @@ def _word_class(gaz: Gazetteer, token: str) -> int:
         bits |= SLIP_FORM | (VARIANT if zipf < UNSEEN_ZIPF else 0)
     if zipf < KNOWN_WORD_ZIPF and len(key) >= MIN_INCONSISTENT_CHARS:
         bits |= RARE_FORM
+    if not people and _near_famous(gaz, word, key, zipf):
+        bits |= NEAR_FAMOUS
     return bits
+
+
+def _famous_surname_keys_near(gaz: Gazetteer, word: str, key: str) -> tuple[str, ...]:
+    """Surname skeletons of targets near `word`: by skeleton, or by spelling when the skeleton
+    is too short to compare ("Muks" -> "mux", but "muks" is one swap from "musk")."""
+    if len(key) >= MIN_SURNAME_CHARS:
+        return gaz.near_surnames(key)
+    folded = fold(word)
+    return gaz.near_surnames(folded) if folded.isalpha() and len(folded) >= MIN_SURNAME_CHARS else ()
+
+
+def _near_famous(gaz: Gazetteer, word: str, key: str, zipf: float) -> bool:
+    """Is `word` rare (a misspelling, or a little-known name or word such as "Besos") and one
+    letter from the surname of a famous person or prominent official, first letter kept?"""
+    if zipf >= RARE_FIRST_SLIP_MAX_ZIPF:
+        return False
+    folded = fold(word)
+    return any(_famous_slip_of(p, folded, key) for last in _famous_surname_keys_near(gaz, word, key) for p in gaz.people(last))
+
+
+def _famous_slip_of(person: Person, folded: str, key: str) -> bool:
+    """Is the folded word `folded` (skeleton `key`) one letter from the surname of `person`, a
+    famous person or prominent official whose name has one Latin spelling? One letter changed,
+    added, dropped or swapped, the first letter kept, not an inflection, and not a spelling the
+    skeleton equates (transliteration variants: "Gadafi", "Zelenskiy")."""
+    if not (person.famous or person.prominent_official) or person.alias or person.flags & (F_TRANSLIT | F_ROMANISED):
+        return False
+    right = fold(person.last_display)
+    return (
+        folded != right
+        and key != person.last
+        and folded[:1] == right[:1]
+        and within_one_edit(folded, right)
+        and not _is_inflection(folded, right)
+    )
 
 
 def _near(key: str, index: dict[str, list[str]]) -> tuple[str, ...]:
@@ -724,6 +765,10 @@ def _surname_rare_enough(cand: str, target: str, prominent: bool) -> bool:
 # garbled into a rare real word or name: "Donald Trum", "Ursula von der Leyden" (Leyden is a
 # place), "Emmanuel Macroon". The slip must stay rarer than this and keep the first letter.
 FAMOUS_SLIP_MAX_ZIPF = 2.6
+# After a rare given name that points to one famous person ("Jacinda", "Keir", "Sundar"), the
+# slip may be a commoner word or name ("Jacinda Arden"): up to this frequency.
+RARE_FIRST_SLIP_MAX_ZIPF = 3.5
+RARE_FIRST_NAME_ZIPF = 3.0
 
 
 def _exact_first_slip(cand: str, person: Person) -> bool:
@@ -801,7 +846,35 @@ def check_surname(gaz: Gazetteer, run: list[RunToken], word_class: int, slots: l
         hit = _check_first_name(gaz, run, slots, gaz.people(tok.key), bool(word_class & DISTINCTIVE))
     if hit is None and slots and word_class & (SLIP_FORM | KNOWN_SURNAME | DISTINCTIVE):
         hit = _check_hidden_slip(gaz, run, slots)
+    if hit is None and slots and word_class & NEAR_FAMOUS:
+        hit = _check_famous_first_name(gaz, run, slots)
     return hit
+
+
+def _check_famous_first_name(gaz: Gazetteer, run: list[RunToken], slots: list[int]) -> NameHit | None:
+    """"Jeff Besos", "Elon Muks": a famous person's or prominent official's exact first name
+    before a rare word or little-known name one letter from their surname (see NEAR_FAMOUS),
+    where the pair is no known person's name. Known names are otherwise never near-misses, so
+    this needs the first name spelled exactly and exactly one famous person it points to."""
+    tok = run[-1]
+    folded = fold(tok.text)
+    common_slip = english_zipf(tok.text) >= FAMOUS_SLIP_MAX_ZIPF
+    for j in reversed(slots):
+        cand = run[j].key
+        if common_slip and english_zipf(run[j].text) >= RARE_FIRST_NAME_ZIPF:
+            continue  # "Tim Cooke" may be another person; "Jacinda Arden" hardly
+        if f"{cand} {tok.key}" in gaz.full_keys or _east_asian_given(cand, tok.key):
+            return None
+        targets = {
+            p.display: p
+            for last in _famous_surname_keys_near(gaz, tok.text, tok.key)
+            for p in gaz.people(last)
+            if gaz.same_given_name(cand, p.first) and _famous_slip_of(p, folded, tok.key)
+        }
+        if len(targets) == 1:
+            person = next(iter(targets.values()))
+            return NameHit(run[j].start, tok.end, person.display, CONF_FAMOUS_FIRST_NAME, folded, person.last_display)
+    return None
 
 
 def _check_full_name(gaz: Gazetteer, run: list[RunToken], slots: list[int], near: tuple[str, ...]) -> NameHit | None:
@@ -1060,7 +1133,7 @@ def scan_passage(gaz: Gazetteer, text: str, tokens: tuple[Token, ...], offset: i
                 continue
         if state is not None:
             _note(gaz, text, tokens, i, offset, bits, state)
-        if not bits & (CANDIDATE | DISTINCTIVE | SLIP_FORM | KNOWN_SURNAME):
+        if not bits & (CANDIDATE | DISTINCTIVE | SLIP_FORM | KNOWN_SURNAME | NEAR_FAMOUS):
             continue
         if bits & KNOWN_SURNAME and not bits & (CANDIDATE | DISTINCTIVE | SLIP_FORM | OTHER_SPELLING) and not _unknown_word_before(
             gaz, text, tokens, i, offset

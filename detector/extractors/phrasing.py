@@ -265,6 +265,27 @@ _VERB_TENSE = {
     "briefing": "briefing",
 }
 
+_US_DEPARTMENTS = {
+    "foreign": "State Department",
+    "external": "State Department",
+    "defence": "Pentagon",
+    "defense": "Pentagon",
+    "finance": "Treasury",
+    "interior": "Department of Homeland Security",
+    "home": "Department of Homeland Security",
+    "justice": "Justice Department",
+}
+_UK_DEPARTMENTS = {"foreign": "Foreign Office", "external": "Foreign Office", "finance": "Treasury", "interior": "Home Office", "home": "Home Office"}
+
+
+def _ministry_name(m: regex.Match) -> str:
+    """The English name of the department a translated "Ministry of X of <US/UK>" stands for."""
+    key = m["port"].split()[-2 if m["port"].endswith("Affairs") or m["port"].endswith("Relations") else -1].lower()
+    uk = regex.search(r"Kingdom|UK|Britain", m["country"]) is not None
+    name = (_UK_DEPARTMENTS if uk else _US_DEPARTMENTS).get(key)
+    return name or m["span"]
+
+
 CALQUES: tuple[Calque, ...] = (
     _calque(
         "spoke speak speaks spoken speaking talked talk talks talking briefed briefing + background",
@@ -809,6 +830,129 @@ CALQUES: tuple[Calque, ...] = (
         0.65,
         "'struck a blow on' (Russian 'нанести удар по'): 'struck', 'attacked', 'hit'.",
     ),
+    _calque(
+        "monday tuesday wednesday thursday friday saturday sunday + past",
+        # Spanish 'el pasado martes', Italian 'martedì scorso': English says 'last Tuesday'
+        r"\b(?P<span>(?:on\s+)?the\s+past\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!['’]s\b)",
+        lambda m: "last " + m["day"],
+        0.75,
+        "'on the past Tuesday' (Spanish 'el pasado martes'): 'last Tuesday'.",
+    ),
+    _calque(
+        "denounce",
+        # Spanish 'denuncia', Italian 'denuncia': 'denounce' is only a verb in English
+        r"\b(?P<span>(?:a|the|his|her|their|its|this)\s+denounce)\b(?!\s+(?:of\s+)?(?:the|him|her|them|it)\b)",
+        "a complaint",
+        0.8,
+        "'presented a denounce' (Spanish/Italian 'denuncia'): 'filed a complaint', 'reported it to the police'.",
+    ),
+    _calque(
+        "realised realized realising realizing",
+        # Spanish 'realizar', French 'réaliser', Portuguese 'realizar' = carry out, hold, do. In
+        # English 'realise' is to understand or to achieve ("realised a profit", "realised a
+        # dream"); an activity noun as its object, followed by no clause, is the calque.
+        r"\b(?P<span>(?P<verb>realised|realized|realising|realizing)\s+(?:a|an)\s+(?:(?:new|second|first|joint|short|brief|thorough|detailed|large|major)\s+)?"
+        r"(?P<noun>study|survey|analysis|investigation|inspection|interview|census|raid|operation|tour|trip|meeting|debate|test|trial|campaign|workshop|seminar|"
+        r"exercise|concert|press\s+conference|time\s+of(?=\s+\d)))\b"
+        r"(?=\s*(?:[,.;:!?)]|of\b|on\b|in\b|at\b|with\b|among\b|into\b|for\b|during\b|last\b|this\b|between\b|\d))",
+        lambda m: ("clocked" if m["noun"].startswith("time") else "carried out") + m["span"][len(m["verb"]):],
+        0.7,
+        "'realised a study' (Spanish/French 'realizar', 'réaliser' = carry out): 'carried out', 'held', 'did'; "
+        "'realised a time of 3:27' = 'clocked'.",
+    ),
+    _calque(
+        "call calls called calling contact contacted contacting phone phoned phoning ring rang ringing dial dialling dialing + number",
+        # Spanish 'al número', French 'au numéro': British and most news English 'call 101',
+        # 'on 101'
+        r"\b(?:call|calls|called|calling|contact|contacted|contacting|phone|phoned|phoning|ring|rang|ringing|dial|dialling|dialing)\b"
+        r"[^.!?\n]{0,40}?\b(?P<span>at\s+the\s+(?:tele)?(?:phone\s+)?number)(?=\s+\+?\d)",
+        "on",
+        0.55,
+        "'call the police at the number 101' (Spanish 'al número', French 'au numéro'): 'call 101', 'on 101'.",
+        severity="info",
+    ),
+    _calque(
+        "declarations",
+        # Spanish 'hizo declaraciones a la prensa', French 'a fait des déclarations à la presse'
+        r"\b(?P<span>(?P<verb>made|make|makes|making|gave|give|gives|giving)\s+(?:some\s+|several\s+|brief\s+)?declarations\s+to\s+(?:the\s+)?(?:press|media|journalists|reporters))\b",
+        lambda m: {"made": "told", "gave": "told", "make": "tell", "give": "tell", "makes": "tells", "gives": "tells"}.get(
+            m["verb"].lower(), "telling"
+        ) + " reporters",
+        0.7,
+        "'made declarations to the press' (Spanish 'hizo declaraciones a la prensa'): 'told reporters', 'made a statement'.",
+    ),
+    _calque(
+        "assisted assist assists assisting",
+        # Spanish 'asistir a', French 'assister à' = attend ("assisted at the birth" is English)
+        r"\b(?P<span>(?P<verb>assisted|assist|assists|assisting)\s+to\s+(?:the|a|an|this|his|her|their)\s+(?:\w+\s+){0,2}?"
+        r"(?:meeting|ceremony|conference|summit|funeral|mass|match|game|concert|session|inauguration|wedding|event|premiere|hearing|trial))\b",
+        lambda m: {"assisted": "attended", "assist": "attend", "assists": "attends", "assisting": "attending"}[m["verb"].lower()]
+        + " "
+        + m["span"][len(m["verb"]) :].split(None, 1)[1],
+        0.75,
+        "'assisted to the ceremony' (Spanish 'asistir a', French 'assister à'): 'attended the ceremony'.",
+    ),
+    _calque(
+        "measure",
+        # Spanish 'en la medida en que', French 'dans la mesure où'
+        r"\b(?P<span>in\s+the\s+measure\s+(?:that|in\s+which|where))\b",
+        "to the extent that",
+        0.8,
+        "'in the measure that' (Spanish 'en la medida en que', French 'dans la mesure où'): 'to the extent that', 'insofar as'.",
+    ),
+    _calque(
+        "days + next",
+        # Spanish 'en los próximos días', French 'dans les prochains jours'
+        r"\b(?P<span>(?:in|during|over|within)\s+the\s+next\s+days)\b(?!\s+of\b)",
+        lambda m: m["span"].split()[0] + " the coming days",
+        0.7,
+        "'in the next days' (Spanish 'en los próximos días'): 'in the coming days', 'in the next few days'.",
+    ),
+    _calque(
+        "step",
+        # Spanish 'dar un paso', French 'faire un pas', Italian 'fare un passo': steps are taken
+        r"\b(?P<span>(?P<verb>gave|give|gives|giving|given)\s+(?:a|an|another|one\s+more|its\s+first|a\s+first)\s+"
+        r"(?:(?:new|decisive|important|big|major|historic|further|firm|significant|small|giant|definitive|crucial|key)\s+)?steps?)\b"
+        r"(?!\s+(?:by\s+step|count|counter|function|size|response|input|change|of)\b)",
+        lambda m: {"gave": "took", "give": "take", "gives": "takes", "giving": "taking", "given": "taken"}[m["verb"].lower()]
+        + m["span"][len(m["verb"]) :],
+        0.7,
+        "'gave a decisive step' (Spanish 'dar un paso', French 'faire un pas'): 'took a decisive step'.",
+    ),
+    _calque(
+        "had has have having + place",
+        # Spanish 'tuvo lugar', French 'a eu lieu', Italian 'ha avuto luogo' = took place
+        r"(?<!\b(?:no|a|any|its|their|his|her|pride\s+of)\s)\b(?P<span>(?P<verb>had|has|have|having)\s+place)\b"
+        r"(?=\s+(?:in|on|at|last|yesterday|today|this|during|between|from|after|before|near|inside|outside)\b|\s*[.,;])",
+        lambda m: {"had": "took", "has": "took", "have": "took", "having": "taking"}[m["verb"].lower()] + " place",
+        0.75,
+        "'the meeting had place in Madrid' (Spanish 'tuvo lugar', French 'a eu lieu'): 'took place'.",
+    ),
+    _calque(
+        "elections referendum",
+        # Spanish 'celebrar elecciones', Italian 'celebrare un referendum' = hold
+        r"\b(?P<span>(?P<verb>celebrate|celebrated|celebrates|celebrating)\s+(?:(?:general|presidential|legislative|parliamentary|municipal|regional|local|early|snap|new)\s+)?"
+        r"(?:elections|a\s+referendum))\b(?!\s+(?:results?|victory|win|wins|outcome)\b)",
+        lambda m: {"celebrate": "hold", "celebrated": "held", "celebrates": "holds", "celebrating": "holding"}[m["verb"].lower()]
+        + m["span"][len(m["verb"]) :],
+        0.7,
+        "'the country will celebrate elections in May' (Spanish 'celebrar elecciones'): 'hold elections'.",
+    ),
+    _calque(
+        "affairs relations defence defense finance interior justice + ministry",
+        # A ministry name translated for a country whose department has its own English name
+        # ("the Ministry of Foreign Affairs of the United States" is the State Department). The
+        # UK's "Ministry of Defence" and "Ministry of Justice" are real and not matched.
+        r"\b(?P<span>Ministry\s+of\s+(?P<port>Foreign\s+Affairs|External\s+Affairs|Foreign\s+Relations|Defen[cs]e|Finance|(?:the\s+)?Interior|Home\s+Affairs|Justice)"
+        r"\s+of\s+(?P<country>the\s+United\s+States(?:\s+of\s+America)?|the\s+US|the\s+USA|the\s+U\.S\.(?:A\.)?|America))\b"
+        r"|\b(?P<span>Ministry\s+of\s+(?P<port>Foreign\s+Affairs|External\s+Affairs|Foreign\s+Relations|Finance|(?:the\s+)?Interior|Home\s+Affairs)"
+        r"\s+of\s+(?P<country>the\s+United\s+Kingdom|the\s+UK|Great\s+Britain|Britain))\b",
+        lambda m: _ministry_name(m),
+        0.75,
+        "'the Ministry of Foreign Affairs of the United States' (a word-for-word 'Ministerio de Asuntos Exteriores de "
+        "Estados Unidos'): the US and the UK name their departments otherwise ('the State Department', 'the Foreign Office').",
+        case_sensitive=True,
+    ),
 )
 
 # Article-spinner rewrites of discourse phrases, which no dictionary of two-word terms covers.
@@ -937,6 +1081,7 @@ _UNSPIN = {
     "social gathering": "party",
     "get together": "party",
     "Court docket": "Court",
+    "Courtroom": "Court",
     "court docket": "court",
     "Home": "House",
     "Nationwide": "National",
@@ -1099,6 +1244,20 @@ NEWS_SPIN_PATTERNS: tuple[Calque, ...] = (
         _unspin_match,
         0.85,
         "'the Supreme Court docket ruled', 'the Excessive Court docket': a spun 'court' (court -> court docket).",
+        rule=TORTURED,
+        case_sensitive=True,
+    ),
+    _calque(
+        "courtroom",
+        # "the Supreme Courtroom agreed", "the Courtroom of Appeal": court -> courtroom, in Title
+        # Case; "the Supreme Court courtroom" and "a crowded courtroom" are English
+        r"(?<!\bCourt\s)\b(?P<span>(?:Supreme|Constitutional|Appeals|Appellate|Excessive)\s+Courtroom)\b"
+        rf"|(?<=\b[Tt]he\s)(?P<span>(?:High|Crown|District|Federal|County|Circuit|Superior|Magistrates['’]?|Family|Youth)\s+Courtroom)"
+        rf"(?=\s+(?:{_COURT_ACTS}|on|in|has|had|was|is|said|agreed|found|will|would)\b)"
+        r"|\b(?P<span>Courtroom\s+of\s+(?:Appeal|Appeals|Justice|Cassation|Session|Protection|Arbitration))\b",
+        _unspin_match,
+        0.8,
+        "'the Supreme Courtroom agreed', 'the Courtroom of Appeal': a spun 'Court'.",
         rule=TORTURED,
         case_sensitive=True,
     ),

@@ -8,6 +8,7 @@ package instead, so no code path can reach the network.
 from __future__ import annotations
 
 import gzip
+import re
 import statistics
 import sys
 import types
@@ -362,6 +363,24 @@ def sentence_word_counts(passage: Passage) -> list[int]:
     return list(passage.sentence_word_counts)
 
 
+_LIST_SEPARATORS = re.compile(r"[,;|•]|\s[-–—]\s")
+_NAME_OR_NUMBER = re.compile(r"(?<![\w'’])(?:[A-Z]|\d)")
+LIST_MIN_SEPARATOR_SHARE = 1 / 7  # one separator per seven words or more ...
+LIST_MIN_NAME_SHARE = 0.4  # ... and this share of words capitalised or numbers
+
+
+def _list_like(sentence: str) -> bool:
+    """A "sentence" that is really a list, a schedule or a flattened table ("In other states:
+    FCT 5,079, Oyo 3,060, Edo 2,555, ..."; "the committee includes Mrs. X, Mrs. Y, ..."):
+    long, but not a run-on a reader has to untangle."""
+    words = sentence.split()
+    if not words:
+        return False
+    separators = len(_LIST_SEPARATORS.findall(sentence))
+    names = len(_NAME_OR_NUMBER.findall(sentence))
+    return separators >= LIST_MIN_SEPARATOR_SHARE * len(words) and names >= LIST_MIN_NAME_SHARE * len(words)
+
+
 class ReadabilityExtractor:
     name: ClassVar[str] = "readability"
     feature_names: ClassVar[tuple[str, ...]] = (
@@ -379,7 +398,7 @@ class ReadabilityExtractor:
             lengths = passage.sentence_word_counts
             if max(lengths, default=0) > LONG_SENTENCE_WORDS:
                 for sent, n in zip(passage.sentences, lengths, strict=True):
-                    if n > LONG_SENTENCE_WORDS:
+                    if n > LONG_SENTENCE_WORDS and not _list_like(doc.text[sent.start : sent.end]):
                         findings.append(LONG_SENTENCE.finding(doc.text, sent.start, sent.end, LONG_SENTENCE.message.format(n=n), confidence=0.5))
             r = readability_from_counts(passage_counts(passage))
             features[i] = list(r.values())  # the feature names, in order

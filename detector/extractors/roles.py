@@ -118,6 +118,14 @@ CABINET_CLASSES = frozenset({"foreign minister", "defence minister", "finance mi
 # Cabinet portfolios whose title form is judged per country ("Foreign Minister Antony Blinken"
 # -> "Secretary of State"): the table's `cabinet_forms`, compiled by hand for ten countries.
 PORTFOLIO_CLASSES = frozenset({"foreign minister", "defence minister", "finance minister", "interior minister", "justice minister"})
+# A curated office-holder with no head or cabinet office of their own (a vice-president, a home
+# secretary, a spokeswoman, an agency head) is still judged for these: the curated careers name
+# every national head-of-government and foreign or defence post ("Defence Secretary Kamala
+# Harris", "Foreign Secretary Priti Patel", "Foreign Minister Maria Zakharova"). Not "president"
+# ("a President Harris" in campaign copy), "chair" (boards) nor "finance minister" (economy
+# ministers are called finance ministers in English copy, and earlier finance posts of central
+# bankers and commissioners are not all recorded).
+THIN_RECORD_CLASSES = frozenset({"prime minister", "chancellor", "chief minister", "foreign minister", "defence minister"})
 # Classes of made-up titles before a name ("Presiding Minister Donald Trump"), judged for the
 # curated office-holders only; generic words ("Leader", "Head", "Chief") are never judged.
 INVENTED_CLASSES = PERSON_CLASSES | {"minister", "secretary", "director", "governor", "administrator", "commissioner"}
@@ -243,6 +251,8 @@ class OfficeHolder:
                 out.add("secretary-general")
             if "minister-president" in low or "minister president" in low:
                 out.add("chief minister")  # a German state premier is often called so
+            if low.startswith("high representative"):
+                out.add("foreign minister")  # the EU's "foreign minister", as the press calls it
         return frozenset(out)
 
     def holds_word(self, word: str) -> bool:
@@ -899,7 +909,7 @@ def _check_person(
         )
     if holder is None or qualified or cls in holder.classes:
         return None
-    if not holder.classes & PERSON_CLASSES:
+    if not holder.classes & PERSON_CLASSES and not (holder.cabinet_known and cls in THIN_RECORD_CLASSES):
         return None  # only deputy or minor offices known: the career record is too thin to judge
     if not holder.cabinet_known and holder.classes <= PORTFOLIO_CLASSES:
         return None  # known from the cabinet table only: the rest of the career is not recorded
