@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 import regex
+from ftfy.badness import is_bad
 
 from . import class_lm
 from .errors import DetectorError
@@ -147,13 +148,16 @@ def _class_vocabulary() -> tuple[str, ...]:
 
 
 CLASSES: tuple[str, ...] = _class_vocabulary()
+# Which words get character n-grams (see _char_ngrams); bump when that choice changes.
+CHAR_SELECTION = "rare-words-v2: zipf < 1e-6, well-formed non-English letters skipped"
 # Identity of the stream vocabulary: recorded in every trained model, checked on load.
-STREAM_ID = hashlib.sha256("\n".join(CLASSES).encode("utf-8")).hexdigest()[:16]
+STREAM_ID = hashlib.sha256("\n".join((*CLASSES, CHAR_SELECTION)).encode("utf-8")).hexdigest()[:16]
 
 
 def stream_id() -> str:
-    """What a trained model's weights depend on beyond the extractors: the class vocabulary and
-    the class language model behind the lm_* fluency features (detector/class_lm.py)."""
+    """What a trained model's weights depend on beyond the extractors: the class vocabulary, the
+    choice of words with character n-grams, and the class language model behind the lm_* fluency
+    features (detector/class_lm.py)."""
     return f"{STREAM_ID}-{class_lm.tables_sha256()[:16]}"
 _CLASS_INDEX = {c: i for i, c in enumerate(CLASSES)}
 # Deterministic 32-bit id of each class (zlib.crc32, not Python's salted `hash`).
@@ -383,6 +387,14 @@ _MAX_CHAR_WORD = 30
 _CHAR_CACHE: dict[str, tuple[int, ...]] = {}
 
 
+def _well_formed_foreign(word: str) -> bool:
+    """A correctly encoded word with non-English letters ("próspero", "Gĩkũyũ", "bœuf"): a name, a
+    dish or a quoted phrase far more often than damage. Its letters would teach the model where a
+    text comes from, so it gets no character n-grams; left-over foreign words are the job of the
+    untranslated rule, mojibake ("cafÃ©", which ftfy calls bad) keeps its n-grams."""
+    return not word.isascii() and word.isalpha() and not is_bad(word)
+
+
 def _char_ngrams(text: str) -> tuple[int, ...]:
     norm = text.translate(_TYPO).lower()
     out: tuple[int, ...] = ()
@@ -391,7 +403,7 @@ def _char_ngrams(text: str) -> tuple[int, ...]:
         if freq == 0.0 and ("-" in norm or "'" in norm):
             parts = [p for p in regex.split(r"[-']", norm) if p]
             freq = min((_zipf_table().get(p, 0.0) for p in parts), default=0.0)
-        if freq < _RARE_FREQ:
+        if freq < _RARE_FREQ and not _well_formed_foreign(norm):
             w = f"<{norm[:_MAX_CHAR_WORD]}>"
             mask = CHAR_BUCKETS - 1
             out = tuple(zlib.crc32(w[i : i + n].encode("utf-8")) & mask for n in (2, 3, 4) for i in range(len(w) - n + 1))

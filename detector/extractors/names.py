@@ -19,6 +19,12 @@ flags
     document ("Donald Trrump ... Trrump's campaign"), or is a slip in the surname of someone
     the document names in full, or of one of the few hundred best-known people ("Puthin");
   - a lone place name after a preposition ("in Washinton");
+  - a famous person's exact first name before a real surname one slip from theirs ("Tim Cooke",
+    "Olaf Schultz", "Serena Williamson") when the text shows the famous one is meant: a word of
+    their office, organisation, country or field next to the name ("Apple chief executive Tim
+    Cooke", "German Chancellor Olaf Schultz", "tennis star Novak Djokovich"), or their right
+    full name elsewhere in the document; and a plural of the surname that is no word at all
+    ("Keir Starmers"). See `check_in_context`;
 - `names.inconsistent`: one rare proper noun spelled two ways in one document (Blinken ...
   Blingen); the minority spelling is flagged.
 
@@ -30,6 +36,10 @@ from Arabic-script and Hebrew, or romanised from Cyrillic, Greek or Korean). Pre
 first: a candidate that is a known name, a place, or an ordinary word (wordfreq Zipf >= 3) is
 never flagged, nor a full name whose first name points to a different person, nor a variant
 that is about as common in English as the name it resembles ("Mursi"/"Morsi").
+
+The gazetteer's context words come from the Factbook, organisations.tsv, the build's
+SUPPLEMENT (titles, organisations, countries and demonyms) and a table of fields per occupation
+(people.jsonl), with a hand list of recent sports stars (training/build_gazetteer.py).
 
 Speed: one pass over each passage's word tokens with cached per-word class bits; the name run
 around a word (first name, title) is assembled only for the few rare or distinctive words that
@@ -125,6 +135,7 @@ CONF_LONE_FAMOUS = 0.65  # "Puthin said"
 CONF_LONE_NAMED = 0.75  # "Mike Pompeo ... Pommpeo"
 CONF_INCONSISTENT = 0.6
 CONF_FAMOUS_FIRST_NAME = 0.7  # "Jeff Besos": a famous first name before a rare near-miss of the surname
+CONF_CONTEXT = 0.7  # "German Chancellor Olaf Schultz": a real surname, but the context names the famous one
 
 # --- word lists -------------------------------------------------------------------------------
 # Lower-case particles inside names ("Ursula von der Leyen"): skipped when pairing first names.
@@ -314,8 +325,9 @@ def _vowel_only_difference(a: str, b: str) -> bool:
 
 
 def _is_inflection(cand: str, target: str) -> bool:
-    """"Dempseys" for "Dempsey", "Wale" for "Wales": a plural, genitive or singular form."""
-    return cand in (target + "s", target + "es") or target in (cand + "s", cand + "es")
+    """"Dempseys" for "Dempsey", "Wale" for "Wales": a plural, genitive or singular form (of
+    skeleton keys: "sunax" is "Sunaks")."""
+    return cand in (target + "s", target + "es", skeleton(target + "s")) or target in (cand + "s", cand + "es", skeleton(cand + "s"))
 
 
 def name_tokens(name: str) -> list[str]:
@@ -357,6 +369,7 @@ TARGET_SURNAME = 32  # the surname of a notable person, spelled right: a full-na
 SLIP_FORM = 64  # a known skeleton spelled like no known name ("Puttin"): VARIANT when also no word
 OTHER_SPELLING = 128  # a famous surname's skeleton, spelled otherwise ("Haris" for Kamala Harris)
 NEAR_FAMOUS = 256  # a rarish word or minor name one letter from a famous surname ("Besos", "Muks", "Arden"): checked with its first name
+FAMOUS_FIRST = 512  # the first name of a famous person with context words ("Olaf", "Tim"): the surname after it is checked
 
 
 class Person(NamedTuple):
@@ -391,6 +404,17 @@ class Person(NamedTuple):
         return self.popularity >= NOTABLE_POPULARITY or self.prominent_official
 
 
+class ContextPerson(NamedTuple):
+    """A famous person or prominent office-holder with the words that show a text means them."""
+
+    display: str  # canonical full name, the suggestion
+    first: str  # folded first name ("olaf")
+    last: str  # folded surname ("scholz")
+    last_display: str  # the surname as written ("Scholz")
+    flags: int
+    words: frozenset[str]  # folded words of their office, organisation, country or field
+
+
 class Gazetteer:
     """Lookup tables of the compiled gazetteer, loaded once per process.
 
@@ -412,6 +436,12 @@ class Gazetteer:
         self.word_classes: dict[str, int] = {}  # token -> class bits (a cache)
         self._last_index: dict[str, list[str]] | None = None
         self._place_index: dict[str, list[str]] | None = None
+        # folded first name -> famous people with context words (see check_in_context)
+        self.context_first: dict[str, list[ContextPerson]] = {}
+        for display, first, last, last_display, flags, words in data.get("context", ()):
+            person = ContextPerson(display, first, last, last_display, flags, frozenset(words.split()))
+            self.context_first.setdefault(first, []).append(person)
+        self._context_cache: dict[tuple[str, str], tuple[tuple[ContextPerson, str], ...]] = {}
 
     def people(self, last: str) -> tuple[Person, ...]:
         """People a near-miss may point to (`Person.target`) whose surname (or an alias's) has
@@ -448,6 +478,19 @@ class Gazetteer:
         """Is `word` spelled like no name we know and no English word at all ("Dnoald")?"""
         return english_zipf(word) < UNSEEN_ZIPF and fold(word) not in self.surfaces
 
+    def context_targets(self, first: str, last: str) -> tuple[tuple[ContextPerson, str], ...]:
+        """((person, kind),) when the name "<first> <last>" (both written as in the text) is one
+        real-word slip from one famous person's name with that exact first name, else (). kind:
+        "plural" ("Keir Starmers"), "near" (one edit: "Tim Cooke") or "far" (two edits in a long
+        surname: "Serena Williamson", "Olaf Schultz")."""
+        key = (first, last)  # as written: no folding on the fast path
+        got = self._context_cache.get(key)
+        if got is None:
+            if len(self._context_cache) > WORD_CACHE_SIZE:
+                self._context_cache.clear()
+            got = self._context_cache[key] = _context_targets(self, first, last)
+        return got
+
     def classify(self, token: str) -> int:
         """CANDIDATE | DISTINCTIVE | RARE_FORM | VARIANT | KNOWN_SURNAME bits of one token (0 for
         anything but a capitalised word), remembered in `word_classes`."""
@@ -458,6 +501,13 @@ class Gazetteer:
 
 
 def _word_class(gaz: Gazetteer, token: str) -> int:
+    bits = _name_class(gaz, token)
+    if token[:1].isupper() and fold(token) in gaz.context_first:
+        bits |= FAMOUS_FIRST
+    return bits
+
+
+def _name_class(gaz: Gazetteer, token: str) -> int:
     if not token[:1].isupper() or token.isupper():
         return 0
     word = strip_possessive(token)
@@ -570,11 +620,15 @@ def gazetteer() -> Gazetteer:
 
 
 def compile_gazetteer(
-    people: Iterable[tuple[str, float, int, Sequence[str]]], places: Iterable[str], known: Iterable[str]
+    people: Iterable[tuple[str, float, int, Sequence[str]]],
+    places: Iterable[str],
+    known: Iterable[str],
+    context: Iterable[tuple[str, int, Sequence[str]]] = (),
 ) -> dict:
     """The shipped layout (without "meta") from (display name, popularity, F_* flags, aliases)
-    rows, notable place names and other known names; training/build_gazetteer.py writes it.
-    Keys are skeletons, so the file must be rebuilt whenever `skeleton` changes."""
+    rows, notable place names, other known names and (display name, F_* flags, context words)
+    of famous people; training/build_gazetteer.py writes it. Keys are skeletons, so the file
+    must be rebuilt whenever `skeleton` changes."""
     rows: dict[str, list[list]] = {}
     others: dict[str, set[str]] = {}  # surname skeleton -> less known people (not targets)
     full_keys: set[str] = set()
@@ -616,6 +670,12 @@ def compile_gazetteer(
         surfaces.update(fold(t) for t in tokens)
     for group in rows.values():
         group.sort(key=lambda r: -r[3])
+    context_rows = []
+    for display, flags, words in context:
+        tokens = name_tokens(display)
+        if len(tokens) < 2 or len(fold(tokens[-1])) < MIN_SURNAME_CHARS or skeleton(tokens[0]) in _EAST_ASIAN_KEYS:
+            continue  # "Xi Jinping", "Kim Jong Un": family name first
+        context_rows.append([display, fold(tokens[0]), fold(tokens[-1]), tokens[-1], flags, " ".join(sorted(words))])
     return {
         "version": GAZETTEER_VERSION,
         "people": rows,
@@ -625,6 +685,7 @@ def compile_gazetteer(
         "surfaces": " ".join(sorted(s for s in surfaces if s and " " not in s)),
         "targets": " ".join(sorted(targets)),
         "places": sorted(place_targets.items()),
+        "context": context_rows,
     }
 
 
@@ -930,6 +991,162 @@ def _check_titled_surname(gaz: Gazetteer, tok: RunToken, near: tuple[str, ...]) 
     return NameHit(tok.start, tok.end, target, CONF_TITLE_SURNAME, fold(tok.text), target)
 
 
+# --------------------------------------------------------------------------------------------
+# Real-word slips shown by the context ("Apple chief executive Tim Cooke")
+# --------------------------------------------------------------------------------------------
+# A famous person's exact first name before a common surname one slip from theirs ("Olaf
+# Schultz", "Tim Cooke", "Serena Williamson") may be another real person: it is flagged only when
+# the text shows the famous one is meant, by a word of their office, organisation or field near
+# the name (the gazetteer's context words), or by their correct full name elsewhere in the
+# document. A plural of the surname that is no word or name at all ("Keir Starmers") needs no
+# context.
+CONTEXT_NEAR_TOKENS = 3  # the name phrase: "German Chancellor Olaf Schultz", "Tim Cooke, Apple's chief"
+CONTEXT_WINDOW_TOKENS = 15  # the clause around: "Serena Williamson, who won 23 grand slam singles titles"
+DISTINCTIVE_FIRST_NAME_ZIPF = 3.8  # the clause counts after a rarer first name ("Serena", not "Pat")
+PLURAL_MAX_ZIPF = 1.5  # "Starmers" (0) is no word; "Williamses" would need context
+MIN_FAR_SURNAME_CHARS = 6  # two edits only in a long surname ("Scholz" -> "Schultz")
+CAPITALISED = "^"  # marks an organisation's word, counted only capitalised ("^apple": Apple, not apples)
+PLACE = "@"  # marks a country, demonym or city word ("@german"): counted only capitalised and next to the name
+
+
+def _context_targets(gaz: Gazetteer, first_text: str, last_text: str) -> tuple[tuple[ContextPerson, str], ...]:
+    """See `Gazetteer.context_targets`."""
+    first, last = fold(first_text), fold(last_text)
+    if not last.isalpha():
+        return ()
+    # A known person's name ("Sam Cooke") is no slip, unless it is the famous one's own name
+    # under the skeleton ("Warren Buffet", for once not hidden: "buffet" is a word).
+    known = f"{skeleton(first_text)} {skeleton(last_text)}" in gaz.full_keys
+    found: dict[str, tuple[ContextPerson, str]] = {}
+    for person in gaz.context_first.get(first, ()):
+        right = person.last
+        if last == right:
+            return ()  # the famous name itself
+        if last[0] != right[0] or known and skeleton(last) != skeleton(right):
+            continue
+        if last in (right + "s", right + "es"):
+            kind = "plural"
+        elif skeleton(last) == skeleton(right) and (person.flags & (F_TRANSLIT | F_ROMANISED) or english_zipf(last) < KNOWN_WORD_ZIPF):
+            continue  # a transliteration variant ("Zelenskiy"), or a slip other checks judge ("Trrump")
+        elif within_one_edit(last, right):
+            kind = "near"
+        elif len(right) >= MIN_FAR_SURNAME_CHARS and last[:2] == right[:2] and edit_distance(last, right, 2) == 2:
+            kind = "far"
+        else:
+            continue
+        found.setdefault(person.display, (person, kind))
+    if known and not found:
+        return ()
+    return tuple(found.values()) if len(found) == 1 else ()
+
+
+def _has_context(
+    tokens: tuple[Token, ...], lo: int, hi: int, name: tuple[int, int], words: frozenset[str], places: bool
+) -> bool:
+    """Is one of `words` among tokens[lo:hi], outside the name's tokens name[0]..name[1]?
+    Organisation words count only capitalised, place words only so and when `places`."""
+    for k in range(max(0, lo), min(len(tokens), hi)):
+        if name[0] <= k <= name[1]:
+            continue
+        tok = tokens[k]
+        if tok.is_word:
+            word = fold(strip_possessive(tok.text))
+            if word in words:
+                return True
+            if tok.text[:1].isupper() and (CAPITALISED + word in words or places and PLACE + word in words):
+                return True
+    return False
+
+
+def check_in_context(
+    gaz: Gazetteer, text: str, tokens: tuple[Token, ...], i: int, offset: int
+) -> tuple[NameHit | None, NameHit | None]:
+    """tokens[i] is a famous person's first name: is the capitalised word after it a real-word
+    slip of their surname that the context shows to be theirs? Returns (hit, pending): `pending`
+    is a hit to keep only if the document names the famous person correctly elsewhere."""
+    none = (None, None)
+    if i + 1 >= len(tokens):
+        return none
+    first, last = tokens[i], tokens[i + 1]
+    if not last.text[:1].isupper() or not last.is_word:
+        return none
+    word = strip_possessive(last.text)
+    targets = gaz.context_targets(first.text, word)  # () for nearly every name: cached
+    if not targets or last.text.isupper() or not _joined(text, offset, first, last):
+        return none
+    if i + 2 < len(tokens):
+        nxt = tokens[i + 2]
+        if nxt.is_word and is_name_word(nxt.text) and not last.text.endswith(("'s", "’s")) and _joined(text, offset, last, nxt):
+            return none  # the name goes on ("Tim Cooke Smith", "Serena Williamson Foundation")
+    if i > 0:
+        prev = tokens[i - 1]
+        if prev.is_word and is_name_word(prev.text) and _joined(text, offset, prev, first) and not _is_title_or_word(prev.text):
+            return none  # "Mary Pat Cummings": another given name before
+    person, kind = targets[0]
+    hit = NameHit(first.start, last.start + len(word), person.display, CONF_CONTEXT, fold(word), person.last_display)
+    first_zipf = english_zipf(first.text)
+    common_first = first_zipf >= COMMON_FIRST_NAME_ZIPF
+    name = (i, i + 1)
+    # A country or city ("German", "Hamburg") shows the famous person only right next to a near
+    # slip ("German Chancellor Olaf Scholl"); a word of their office, organisation or field
+    # ("chancellor", "Apple", "tennis") anywhere in the clause, or next to the name after a
+    # common first name. Two letters off ("Serena Williamson") needs such a word and a first name
+    # that few people share: "John Williamson" is no slip for John Williams.
+    far = kind == "far"
+    if far and common_first:
+        context = False
+    else:
+        context = _has_context(tokens, i - CONTEXT_NEAR_TOKENS, i + 2 + CONTEXT_NEAR_TOKENS, name, person.words, not far) or (
+            first_zipf < DISTINCTIVE_FIRST_NAME_ZIPF
+            and _has_context(tokens, i - CONTEXT_WINDOW_TOKENS, i + 2 + CONTEXT_WINDOW_TOKENS, name, person.words, False)
+        )
+    if context:
+        return hit, None
+    if kind == "plural" and english_zipf(word) < PLURAL_MAX_ZIPF and fold(word) not in gaz.surfaces:
+        if not _generic_plural(text, tokens, i, offset):
+            return hit, None  # "Keir Starmers"
+    return None, hit
+
+
+# Words around a plural name that make it a type ("two Keir Starmers", "Starmers and Sunaks").
+_LIST_WORDS = frozenset("and or nor of two three four five several many more fewer all both no other such".split())
+
+
+def _generic_plural(text: str, tokens: tuple[Token, ...], i: int, offset: int) -> bool:
+    """Is the plural name at tokens[i:i+2] a type, not a person ("the Keir Starmers of this
+    world", "Rishi Sunaks and Liz Trusses")?"""
+    if _after_determiner(text, tokens[i].start - offset):
+        return True
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    after = tokens[i + 2].text.lower() if i + 2 < len(tokens) else ""
+    return before in _LIST_WORDS or before.isdigit() or after in _LIST_WORDS
+
+
+def _is_title_or_word(word: str) -> bool:
+    """Is `word` a title or an ordinary English word ("Chancellor", "Apple"), not a given name?"""
+    return fold(word) in TITLE_WORDS or english_zipf(word) >= KNOWN_WORD_ZIPF
+
+
+def confirmed_by_full_name(text: str, pending: list[NameHit]) -> list[NameHit]:
+    """The pending context hits whose famous person the document also names correctly in full
+    ("Olaf Scholz ... Olaf Schultz"); offsets of the hits index `text`."""
+    out = []
+    for hit in pending:
+        pattern = _full_name_pattern(hit.target)
+        if pattern is not None and pattern.search(text):
+            out.append(hit)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _full_name_pattern(display: str) -> regex.Pattern | None:
+    tokens = name_tokens(display)
+    if len(tokens) < 2:
+        return None
+    return regex.compile(rf"\b{regex.escape(tokens[0])}\s+(?:\p{{Lu}}\.\s+)?{regex.escape(tokens[-1])}\b", regex.IGNORECASE)
+
+
+
 # Popularity (people.jsonl percentile) from which a misspelled first name before a known surname
 # is flagged when the misspelling is no word or name at all ("Johnnj Depp", "Nikitha Khrushchev").
 FIRST_NAME_TARGET_POPULARITY = 0.9
@@ -1114,6 +1331,7 @@ class DocNames:
     lone: list[tuple[RunToken, int, bool]] = field(default_factory=list)  # lone surnames with no hit yet
     # (token, class bits, right after a determiner such as "the" or "her")
     named: set[str] = field(default_factory=set)  # surname skeletons of notable people named in full
+    pending: list[NameHit] = field(default_factory=list)  # context hits that need the right full name in the document
 
 
 def scan_passage(gaz: Gazetteer, text: str, tokens: tuple[Token, ...], offset: int = 0, state: DocNames | None = None) -> list[NameHit]:
@@ -1121,6 +1339,7 @@ def scan_passage(gaz: Gazetteer, text: str, tokens: tuple[Token, ...], offset: i
     lone surnames and people named in full are noted in `state` for `inconsistent_spellings`
     and `lone_hits`, which need the whole document."""
     hits: list[NameHit] = []
+    in_context: list[NameHit] = []  # hits of check_in_context, kept unless another check found the name
     get = gaz.word_classes.get
     # One comprehension over all tokens (most are cached lower-case words with class 0), then a
     # loop over the few capitalised ones that may matter.
@@ -1133,6 +1352,12 @@ def scan_passage(gaz: Gazetteer, text: str, tokens: tuple[Token, ...], offset: i
                 continue
         if state is not None:
             _note(gaz, text, tokens, i, offset, bits, state)
+        if bits & FAMOUS_FIRST:
+            hit, pending = check_in_context(gaz, text, tokens, i, offset)
+            if hit is not None:
+                in_context.append(hit)
+            elif pending is not None and state is not None:
+                state.pending.append(pending)
         if not bits & (CANDIDATE | DISTINCTIVE | SLIP_FORM | KNOWN_SURNAME | NEAR_FAMOUS):
             continue
         if bits & KNOWN_SURNAME and not bits & (CANDIDATE | DISTINCTIVE | SLIP_FORM | OTHER_SPELLING) and not _unknown_word_before(
@@ -1152,6 +1377,9 @@ def scan_passage(gaz: Gazetteer, text: str, tokens: tuple[Token, ...], offset: i
                 state.named.add(skeleton(hit.right_surname))
         elif state is not None and bits & (CANDIDATE | SLIP_FORM) and not any(_may_be_first_name(gaz, run[j]) for j in slots):
             state.lone.append((run[-1], bits, _after_determiner(text, run[0].start - offset)))
+    for hit in in_context:
+        if not any(h.start < hit.end and hit.start < h.end for h in hits):
+            hits.append(hit)
     return hits
 
 
@@ -1212,7 +1440,7 @@ def passage_hits(gaz: Gazetteer, text: str) -> list[NameHit]:
     and exploration."""
     state = DocNames()
     hits = scan_passage(gaz, text, tokenize(text), state=state)
-    return hits + lone_hits(gaz, hits, state)
+    return hits + confirmed_by_full_name(text, state.pending) + lone_hits(gaz, hits, state)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1290,6 +1518,7 @@ class NamesExtractor:
             for hit in scan_passage(gaz, passage.text, passage.tokens, passage.start, state):
                 if not config.is_allowed(doc.text[hit.start : hit.end]):
                     hits.append(hit)
+        hits += (h for h in confirmed_by_full_name(doc.text, state.pending) if not config.is_allowed(doc.text[h.start : h.end]))
         hits += (h for h in lone_hits(gaz, hits, state) if not config.is_allowed(doc.text[h.start : h.end]))
         findings: list[Finding] = []
         flagged: list[tuple[int, int]] = []

@@ -13,7 +13,8 @@ person has had. Rules:
   head title the body never had ("Chairman of Ukraine", "Minister of the State Department",
   "President of the Foreign Ministry", "Secretary of Defense of NATO"), or a cabinet post in a
   form the country does not use ("US Foreign Minister", "British Minister of Finance": the
-  table's hand-compiled `cabinet_forms` for ten countries); the suggestion is the right title;
+  table's hand-compiled `cabinet_forms` for ten countries); the suggestion is the right title
+  (a Latin American "Chancellor" is the foreign minister: Spanish "canciller");
 - `roles.wrong_office`: "<title> <known office-holder>" with a head or cabinet title the person
   never held (at any date we know of); a made-up title of a head word and modifiers ("State
   Chairman", "Presiding Minister") whose office the person never held; a title of the right
@@ -539,9 +540,19 @@ def _starts_person(table: RoleTable, text: str, pos: int) -> bool:
     return nm is not None and table.person(nm.group("name").split()[:3]) is not None
 
 
+# Countries whose foreign minister is called "canciller" (Spanish) or "chanceler" (Portuguese):
+# "the Mexican Chancellor" is a word-for-word foreign minister, not a misnamed President.
+_CANCILLER_COUNTRIES = frozenset(
+    {"Argentina", "Bolivia", "Brazil", "Chile", "Colombia", "Costa Rica", "Cuba", "Dominican Republic", "Ecuador",
+     "El Salvador", "Guatemala", "Honduras", "Mexico", "Nicaragua", "Panama", "Paraguay", "Peru", "Uruguay", "Venezuela"}
+)
+
+
 def _suggestion_template(entity: Entity, cls: str) -> str | None:
     """The body's suggested title for a wrong title of class `cls` ("Chancellor of {entity}"),
     else its default ("*"); "{entity}" stands for the body as the text names it."""
+    if cls == "chancellor" and entity.name in _CANCILLER_COUNTRIES:
+        return "Foreign Minister of {entity}"
     return entity.suggestions.get(cls) or entity.suggestions.get("*")
 
 
