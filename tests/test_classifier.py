@@ -194,6 +194,17 @@ def test_char_ngrams_only_for_rare_words() -> None:
     assert len(passage_chars(doc.passages[0])) > 10
 
 
+def test_char_ngrams_skip_well_formed_foreign_words_but_not_mojibake() -> None:
+    """Correct accented words ("próspero", "bœuf") say where a text comes from, not that it is damaged."""
+    from detector.classifier import passage_chars
+
+    doc = Document("We ate bœuf bourguignon and wished them a próspero año.")
+    accented = passage_chars(doc.passages[0])
+    doc = Document("We ate bÅ“uf bourguignon and wished them a prÃ³spero aÃ±o.")
+    mojibake = passage_chars(doc.passages[0])
+    assert len(mojibake) > len(accented) + 20
+
+
 def test_scores_are_deterministic(trained: Path, tmp_path: Path) -> None:
     a = [Detector(model=str(trained)).score(t).score for t in HELD_OUT_ARTEFACTS]
     b = [Detector(model=str(trained)).score(t).score for t in HELD_OUT_ARTEFACTS]
