@@ -172,3 +172,40 @@ def test_case_only_build_writes_only_the_case_tables(tmp_path) -> None:
     names = gzip.open(out / "garble_name_case.tsv.gz", "rt", encoding="utf-8").read().splitlines()
     assert names[0].startswith("# ") and "build_collocations.py" in names[0]
     assert any(line.startswith("gaza strip\t1.000\t") for line in names[2:])
+
+
+def test_repeated_sentence_flags_its_first_occurrence_once() -> None:
+    text = (
+        "Oil output fell sharply in the third quarter of the year. Prices rose. "
+        "Oil output fell sharply in the third quarter of the year. Oil output fell sharply in the third quarter of the year."
+    )
+    _, out = _run(text)
+    repeats = [f for f in out.findings if f.rule == "garble.repetition"]
+    assert len(repeats) == 1
+    assert repeats[0].start == 0 and repeats[0].text == "Oil output fell sharply in the third quarter of the year"
+
+
+def test_short_or_informal_repeated_sentences_are_left_alone() -> None:
+    _, short = _run("Thank you very much. We met the team. Thank you very much.")
+    _, lyric = _run("oh we will rock the house tonight, yeah. we will rock the house tonight, yeah.")
+    assert [f for f in short.findings + lyric.findings if f.rule == "garble.repetition"] == []
+
+
+def test_dropped_words_count_in_the_word_order_column() -> None:
+    doc, out = _run("Customers who affected should change their passwords. The fee was reported undisclosed be to £40m.")
+    col = NAMES.index("word_order_count")
+    assert sum(out.features[:, col]) == 2.0
+    assert {f.text for f in out.findings} == {"who affected", "undisclosed be"}
+    for f in out.findings:
+        assert doc.text[f.start : f.end] == f.text
+
+
+def test_two_noun_phrases_need_a_non_ditransitive_verb_and_a_clause_end() -> None:
+    flagged = "The firm said it would appeal the court the decision."
+    _, out = _run(flagged)
+    assert [(f.rule, f.text) for f in out.findings] == [("garble.word_order", "the court the decision")]
+    for clean in (
+        "The firm said it would send the court the decision.",
+        "The firm said it would appeal the day the decision was published.",
+    ):
+        assert _run(clean)[1].findings == ()

@@ -709,7 +709,7 @@ class PassageView:
 def find_repetitions(doc: Document, view: PassageView) -> list[Finding]:
     """Back-to-back repeated phrases, doubled words and "X preposition X"."""
     low, tokens, n = view.lowered, view.tokens, len(view.lowered)
-    out: list[Finding] = []
+    out: list[Finding] = _leftover_pronouns(doc, view)
     same2 = view.same_as_next(2)
     for k in (4, 3, 2):
         for i in same2 if k == 2 else view.same_as_next(k):
@@ -748,6 +748,11 @@ def find_repetitions(doc: Document, view: PassageView) -> list[Finding]:
         out.append(f if function else _with_severity(f, "warning"))
     for i in same2:
         middle = low[i + 1]
+        if low[i] == "the" or middle in _ARTICLES or middle.isdigit():
+            gapped = _gapped_repeat(doc, view, i)
+            if gapped is not None and not _overlaps(out, gapped.start, gapped.end):
+                out.append(gapped)
+            continue
         if (
             middle not in REPETITION_MIDDLES
             and not (middle in SOFT_REPETITION_MIDDLES and _odd_echo(low[i], middle))
@@ -767,6 +772,106 @@ def find_repetitions(doc: Document, view: PassageView) -> list[Finding]:
 
 TAXON_MAX_ZIPF = 2.5  # a Latin species epithet is no everyday English word
 
+# "a night he will never forget it": a contact relative clause ("a night [that] he will never
+# forget") whose object, the head noun, is said again as "it" (MT from languages with resumptive
+# pronouns). Only verbs whose object is naturally the head noun, after an auxiliary or "never".
+_LEFTOVER_IT = re.compile(
+    r"\b(?:a|an|the) [a-z]+ (?:he|she|they|we|I) "  # not "you": "have a bite you won't regret it" is a run-on
+    r"(?:(?:will|would|'ll|can|could|did|does|do|never|not|n't|always|had|has|have|still|ever|won't|can't) ){1,3}"
+    r"((forget|remember|regret|enjoy|cherish|treasure|love|hate|miss)(?:s|es|ed|d)? it)$"
+)
+_LEFTOVER_VERBS = frozenset(
+    v + e for v in "forget remember regret enjoy cherish treasure love hate miss".split() for e in ("", "s", "es", "ed", "d")
+)
+_LEFTOVER_WINDOW = 100  # characters before "it." searched for the head noun and its clause
+
+
+def _leftover_pronouns(doc: Document, view: PassageView) -> list[Finding]:
+    """"a night he will never forget it": the relative clause's object repeated as "it"."""
+    text = view.passage.text
+    out: list[Finding] = []
+    for mark in (" it.", " it!"):
+        p = text.find(mark)
+        while p != -1:  # few per passage: the regex runs on a short window ending at "it"
+            if text[text.rfind(" ", 0, p) + 1 : p] not in _LEFTOVER_VERBS:
+                p = text.find(mark, p + 1)
+                continue
+            m = _LEFTOVER_IT.search(text, max(0, p - _LEFTOVER_WINDOW), p + 3)
+            if m is not None:
+                start, end = view.passage.start + m.start(1), view.passage.start + m.end(1)
+                verb = text[m.start(1) : m.end(1) - 3]
+                out.append(_finding(doc, REPETITION, start, end, verb, 0.5))
+            p = text.find(mark, p + 1)
+    return out
+
+
+# Verbs that take two objects ("gave the court the papers", "told the boy the news"), and words
+# that make "the X the Y" English ("the more the merrier", "the higher the price the ...").
+DITRANSITIVE_VERBS = frozenset(
+    """
+    give gave given tell told show shown offer send sent hand award grant deny denie cost teach taught ask
+    owe pay paid promise bring brought lend lent sell sold charge save wish win won earn buy bought get got
+    leave left allow refuse spare find found make made call name elect appoint consider declare think thought
+    keep kept serve do did done cause feed fed fetch forgive forgave forgiven read write wrote written pass
+    throw threw thrown toss post mail email bake cook fine bet envy guarantee assure remind wish cut build
+    built order reserve book play sing sang sung ensure afford earn set crown dub label vote rate rank
+    """.split()
+)
+_COMPARATIVES = frozenset("more less better worse greater higher lower bigger smaller fewer larger longer sooner faster".split())
+
+
+def _verb_base_in(word: str, bases: frozenset[str]) -> bool:
+    """`word` or its stem without -s/-es/-ed/-ing/-d is one of `bases` ("offered", "hands")."""
+    if word in bases:
+        return True
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(suffix) and word[: -len(suffix)] in bases:
+            return True
+    return word.endswith("ied") and word[:-3] + "y" in bases
+
+
+def _gapped_repeat(doc: Document, view: PassageView, i: int) -> Finding | None:
+    """Word i equals word i + 2 around one other word:
+    - "appeal the court the decision." (a verb, then two bare noun phrases with no preposition
+      or possessive between them, ending the clause: a dropped "'s" or "of");
+    - "in the year 2025 year" (a noun repeated around a number);
+    - "to score the score" (a content word repeated around an article).
+    Speech, names and ditransitive verbs ("gave the maid a card") are left alone."""
+    low, tokens, texts, n = view.lowered, view.tokens, view.texts, len(view.lowered)
+    if view.informal or not view.adjacent(i, i + 2):
+        return None
+    first, middle = low[i], low[i + 1]
+    if first == "the":
+        if i == 0 or i + 3 >= n or not view.adjacent(i - 1, i + 3):
+            return None
+        verb, noun1, noun2 = low[i - 1], middle, low[i + 3]
+        after = doc.text[tokens[i + 3].end : tokens[i + 3].end + 1]
+        if after not in _NOUN_PHRASE_END or not _is_content(verb) or not texts[i - 1].islower():
+            return None
+        if not (_is_content(noun1) and _is_content(noun2) and texts[i + 1].islower() and texts[i + 3].islower()):
+            return None
+        if noun1 in _COMPARATIVES or noun2 in _COMPARATIVES or _verb_base_in(verb, DITRANSITIVE_VERBS):
+            return None
+        if verb in _WH_WORDS or verb in _CLAUSE_OPENERS or noun1 in IRREGULAR_VERBS or noun1.endswith("ed"):
+            return None  # "where the found the prisoner": a slip for "she", not a dropped "of"
+        start, end = tokens[i].start, tokens[i + 3].end
+        return _finding(doc, WORD_ORDER, start, end, None, 0.55)
+    if not (_is_content(first) and texts[i].islower() and texts[i + 2].islower()):
+        return None
+    if middle.isdigit():
+        start, end = tokens[i].start, tokens[i + 2].end
+        return _finding(doc, REPETITION, start, end, doc.text[start : tokens[i + 1].end], 0.7)
+    if first in ECHO_IDIOMS or first in _COGNATE_OBJECTS or not texts[i + 1].islower():
+        return None  # "Loan amount The amount ...": a heading run into its first sentence
+    start, end = tokens[i].start, tokens[i + 2].end
+    return _finding(doc, REPETITION, start, end, texts[i], 0.6)
+
+
+_NOUN_PHRASE_END = frozenset(".,;:!?")
+# Verbs with their own noun as object: "walk the walk", "talk the talk", "fight the fight".
+_COGNATE_OBJECTS = frozenset("walk talk fight dream sing run play live die smile sleep race".split())
+_CLAUSE_OPENERS = frozenset("when where why whenever wherever whether then".split())
+
 LONG_REPEAT_MIN = 5  # words: a clause this long said twice in a row is a pipeline or MT slip
 _CLAUSE_GAP = regex.compile(r"\s*,?\s*")
 
@@ -784,7 +889,7 @@ def find_repeated_clauses(doc: Document, view: PassageView, taken: list[Finding]
     if len(set(zip(low, low[1:], low[2:], low[3:], low[4:], strict=False))) == n - 4:
         return []
     last: dict[str, int] = {}
-    out: list[Finding] = []
+    out: list[Finding] = _repeated_sentences(doc, view, taken)
     text = doc.text
     for i, w in enumerate(low):
         j = last.get(w)
@@ -813,6 +918,36 @@ def find_repeated_clauses(doc: Document, view: PassageView, taken: list[Finding]
         start, end = tokens[j].start, tokens[i + k - 1].end
         if not _overlaps(out, start, end) and not _overlaps(taken, start, end):
             out.append(_finding(doc, REPETITION, start, end, text[start : tokens[i - 1].end], 0.8))
+    return out
+
+
+REPEATED_SENTENCE_MIN = 6  # words: a sentence this long said twice in one passage is a pipeline slip
+
+
+def _repeated_sentences(doc: Document, view: PassageView, taken: list[Finding]) -> list[Finding]:
+    """A whole sentence of REPEATED_SENTENCE_MIN+ words said again word for word later in the same
+    passage ("Oil prices rose after Opec+ agreed. Brent climbed. Oil prices rose after Opec+
+    agreed."): a segment joined twice. Never seen in clean prose of any register (refrains and
+    quoted speech live in informal passages and quotes, skipped)."""
+    low, tokens = view.lowered, view.tokens
+    starts = [t.start for t in tokens]
+    seen: dict[tuple[str, ...], tuple[int, int]] = {}  # words -> span of their first sentence
+    out: list[Finding] = []
+    for sentence in view.passage.sentences:
+        a, b = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        words = tuple(low[a:b])
+        if b - a < REPEATED_SENTENCE_MIN or sum(1 for w in words if _is_content(w)) < 2:
+            continue
+        if any(q in sentence.text for q in _QUOTE_CHARS):
+            continue  # a quoted line said again ("We will not give up," she said. "We will not give up.")
+        first = seen.get(words)
+        if first is None:
+            seen[words] = (tokens[a].start, tokens[b - 1].end)
+            continue
+        # the first occurrence is flagged: where a reader (and the fix, "say it once") starts
+        start, end = first
+        if not _overlaps(taken + out, start, end):
+            out.append(_finding(doc, REPETITION, start, end, None, 0.8))
     return out
 
 
@@ -1063,9 +1198,9 @@ def find_word_order(doc: Document, view: PassageView, taken: list[Finding]) -> l
     for i in compress(count(), map(_before_punctuation().__contains__, low)):
         if i + 1 == n or tokens[i + 1].start - tokens[i].end != 1:
             hits.append(i)
-    out: list[Finding] = []
+    out: list[Finding] = _broken_verb_phrases(doc, view, taken)
     if hits and not ARCHAIC_MARKERS.isdisjoint(low):
-        return out  # "the which", "they that wait": Early Modern English (the King James Bible, old prose)
+        return []  # "the which", "they that wait": Early Modern English (the King James Bible, old prose)
     for i in sorted(set(hits)):
         a = tokens[i]
         if not (a.text.islower() or (a.text[1:].islower() and view.at_sentence_start(i))):
@@ -1086,6 +1221,66 @@ def find_word_order(doc: Document, view: PassageView, taken: list[Finding]) -> l
         if _overlaps(taken, start, end) or _is_quoted_mention(text, start, end):
             continue
         out.append(_finding(doc, WORD_ORDER, start, end, None, 0.6))
+    return out
+
+
+# Participles of verbs that (almost) always take an object: after "who" and before an auxiliary
+# ("customers who affected should change") the passive auxiliary was dropped ("who were affected").
+# Verbs that also stand alone ("who entered was", "who died were", "who killed must", "residents who
+# evacuated were", "candidates who interviewed were") are not here.
+OBJECT_PARTICIPLES = frozenset(
+    """
+    affected impacted injured infected displaced wounded hospitalised hospitalized vaccinated
+    diagnosed detained arrested accused charged convicted sentenced targeted abducted kidnapped rescued
+    hired employed dismissed sacked elected appointed nominated selected invited surveyed
+    named mentioned involved harmed deported jailed imprisoned fined banned suspended
+    """.split()
+)
+_AUXILIARIES_AFTER = frozenset(
+    "should will would must can could may might are were is was have has had shall need".split()
+)
+_HELP_WH = re.compile(r"\bhelp(?:s|ed|ing)? (?:me|you|him|her|us|them) (?:how|why|what)\b(?! to\b)")  # not "help them where possible"
+_MODALS_AND_TO = frozenset("to will would shall should can could may might must".split())
+# Participles that stand before a bare "be" in English ("blessed be", "need be").
+_BE_INVERSIONS = frozenset("blessed cursed damned praised hallowed needed".split())
+
+
+def _broken_verb_phrases(doc: Document, view: PassageView, taken: list[Finding]) -> list[Finding]:
+    """Verb phrases with a word dropped or moved:
+    - "who affected should": "who" + an object-taking participle + an auxiliary (no "were");
+    - "reported undisclosed be to": a participle right before a bare "be", which only follows
+      a modal, "to" or an adverb ("need be", "blessed be" and verse inversions after a modal aside);
+    - "help them how galaxies form understand": "help" + object + a wh-word, whose bare verb
+      was moved away (English: "help them understand how")."""
+    low, tokens, texts = view.lowered, view.tokens, view.texts
+    out: list[Finding] = []
+    text = view.passage.text  # substring checks first: most passages have none of the three cues
+    if "help" in text:
+        for m in _HELP_WH.finditer(text):
+            start, end = view.passage.start + m.start(), view.passage.start + m.end()
+            if not _overlaps(taken, start, end):
+                out.append(_finding(doc, WORD_ORDER, start, end, None, 0.55))
+    if "who " in text:
+        for i in compress(count(), map("who".__eq__, low[:-2])):
+            if low[i + 1] not in OBJECT_PARTICIPLES or low[i + 2] not in _AUXILIARIES_AFTER:
+                continue
+            if not (texts[i + 1].islower() and texts[i + 2].islower()) or not view.adjacent(i, i + 2):
+                continue
+            start, end = tokens[i].start, tokens[i + 1].end
+            if not _overlaps(taken, start, end):
+                out.append(_finding(doc, WORD_ORDER, start, end, f"{texts[i]} were {texts[i + 1]}", 0.6))
+    if "ed be " in text:
+        for i in compress(count(1), map("be".__eq__, low[1:-1])):
+            prev = low[i - 1]
+            if len(prev) < 5 or not prev.endswith("ed") or prev.endswith("eed") or prev in _BE_INVERSIONS:
+                continue
+            if not (texts[i - 1].islower() and texts[i].islower()) or not view.adjacent(i - 1, i + 1):
+                continue
+            if not _MODALS_AND_TO.isdisjoint(low[max(0, i - 3) : i - 1]) or not ARCHAIC_MARKERS.isdisjoint(low):
+                continue  # "which by us shall blessed be": verse inversion
+            start, end = tokens[i - 1].start, tokens[i].end
+            if not _overlaps(taken, start, end):
+                out.append(_finding(doc, WORD_ORDER, start, end, None, 0.55))
     return out
 
 
