@@ -160,7 +160,9 @@ def render(fa: dict, recall: dict, seconds: float, limit: int) -> str:
         "Artefacts planted by `training/corrupt.py` into held-out clean news (WMT English originals,",
         "ABC/Brown news) and WMT22 human references; found = a non-readability finding overlaps the",
         "planted span. Kinds that change a whole passage's word order (salad, shuffle) or drop",
-        "words are hard to pin to a span and are the classifier's job as much as the rules'.",
+        "words are hard to pin to a span and are the classifier's job as much as the rules'. In `spin`",
+        "every synonym swap is a planted span, and most swaps are ordinary English (\"said\" ->",
+        "\"mentioned\"): a rule can only find those that break a fixed expression (\"curiosity charges\").",
         "",
         "| kind | planted | found | recall |",
         "|---|---:|---:|---:|",
@@ -171,6 +173,9 @@ def render(fa: dict, recall: dict, seconds: float, limit: int) -> str:
         tt += v["planted"]
         lines.append(f"| {kind} | {v['planted']} | {v['found']} | {100 * v['found'] / max(1, v['planted']):.0f}% |")
     lines.append(f"| **all** | {tt} | {tp} | **{100 * tp / max(1, tt):.0f}%** |")
+    if "spin" in recall:
+        st, sp = tt - recall["spin"]["planted"], tp - recall["spin"]["found"]
+        lines.append(f"| all but spin | {st} | {sp} | {100 * sp / max(1, st):.0f}% |")
     return "\n".join(lines) + "\n"
 
 
