@@ -182,7 +182,9 @@ _DEBRIS_INLINE_RE = _LazyPattern(
         |(?:is|was|has[ ]been)[ ](?:auto-?generated[ ]|published[ ])from[ ]a[ ]syndicated[ ](?:news[ ])?feed)
     |(?P<author_bio>(?<=\b(?:is|am)[ ])an?[ ](?:(?:passionate|avid|freelance|professional|seasoned|aspiring|experienced|self-proclaimed
         |dedicated|enthusiastic|talented|creative|content)[ ])+(?:writer|blogger|author|copywriter)[ ]who[ ](?:loves|enjoys|likes)
-        [ ](?:to[ ]write|writing)[ ]about\b
+        [ ](?:to[ ](?:write|blog)[ ]about|(?:writing|blogging)[ ]about|to[ ](?:explore|share|cover|discover|research)[ ]
+        (?:the[ ]latest|new|all[ ]things|everything|topics|trends|tips|insights|stories)|(?:exploring|sharing|covering)[ ]
+        (?:the[ ]latest|new|all[ ]things|everything|topics|trends|tips|insights))\b
         |When[ ](?:she|he|they|I)[ ](?:is|are|am|['’]s|['’]re|['’]m)(?:n['’]t|[ ]not)[ ]writing,[ ](?:she|he|they|I|you['’]ll)[ ]
         (?:enjoys?|loves?|likes?|can[ ]be[ ]found|find[ ](?:her|him|them))\b)
     |(?P<copyright>(?<!(?:Photo|Image|Picture|Credit|Illustration)[^\n]{0,20})

@@ -288,6 +288,36 @@ def _ministry_name(m: regex.Match) -> str:
     return name or m["span"]
 
 
+# Round-5 helpers: suggestions for verb calques ("took the decision of launching" -> "decided to
+# launch", "have known a strong increase" -> "have seen a strong increase").
+_KNOW_TO_SEE = {"know": "see", "knew": "saw", "known": "seen", "knows": "sees", "knowing": "seeing"}
+_TAKE_TO_DECIDE = {"take": "decide", "took": "decided", "taken": "decided", "takes": "decides", "taking": "deciding"}
+
+
+@lru_cache(maxsize=256)
+def _base_of_ing(verb: str) -> str:
+    """'launching' -> 'launch', 'closing' -> 'close', 'cutting' -> 'cut' (the commonest English form)."""
+    from wordfreq import zipf_frequency
+
+    stem = verb[:-3]
+    candidates = [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    return max(candidates, key=lambda w: zipf_frequency(w, "en"))
+
+
+def _decide_to(m: regex.Match) -> str:
+    return f"{_TAKE_TO_DECIDE[m['verb'].lower()]} to {_base_of_ing(m['ing'].lower())}"
+
+
+def _know_to_see(m: regex.Match) -> str:
+    verb = m["verb"]
+    return _match_case(_KNOW_TO_SEE[verb.lower()], verb) + m["span"][len(verb):]
+
+
+def _finance_office(m: regex.Match) -> str:
+    office = m["office"].lower()
+    return _match_case("finance ministry" if office == "ministry" else f"finance {office}", m["span"])
+
+
 CALQUES: tuple[Calque, ...] = (
     _calque(
         "spoke speak speaks spoken speaking talked talk talks talking briefed briefing + background",
@@ -954,6 +984,55 @@ CALQUES: tuple[Calque, ...] = (
         "'the Ministry of Foreign Affairs of the United States' (a word-for-word 'Ministerio de Asuntos Exteriores de "
         "Estados Unidos'): the US and the UK name their departments otherwise ('the State Department', 'the Foreign Office').",
         case_sensitive=True,
+    ),
+    # -- round 5: Romance-language verb and noun calques -----------------------------------
+    _calque(
+        "minister ministry ministers + finances",
+        # "the minister of finances" (French/Spanish "ministre des finances"): English has the
+        # singular "Minister of Finance", or "finance minister"
+        r"\b(?P<span>(?P<office>minister|ministry|ministers)\s+of\s+(?:the\s+)?finances)\b",
+        _finance_office,
+        0.8,
+        "'the minister of finances' (French 'ministre des Finances'): English says 'finance minister' or 'Minister of Finance'.",
+    ),
+    _calque(
+        "took take takes taken taking + decision",
+        # "took the decision of launching" (French "prendre la décision de", Italian "prendere la
+        # decisione di"): English "decided to launch" ("took the decision to" is English)
+        r"\b(?P<span>(?P<verb>took|take|takes|taken|taking)\s+the\s+decision\s+of\s+(?P<ing>\p{Ll}+ing))\b",
+        _decide_to,
+        0.8,
+        "'took the decision of launching': English 'decided to launch' or 'took the decision to launch'.",
+    ),
+    _calque(
+        "know knew known knows knowing",
+        # "prices have known a strong increase" (French "connaître une hausse", Spanish "conocer un
+        # aumento"): English "have seen / risen sharply"; "knew a rise was coming" is English
+        r"\b(?P<span>(?P<verb>know|knew|known|knows|knowing)\s+an?\s+(?:(?:strong|sharp|significant|important|considerable|"
+        r"slight|new|real|steady|spectacular|notable|marked|rapid|remarkable|big|huge|major|dramatic)\s+)?"
+        r"(?:increase|rise|growth|decline|decrease|drop|fall|boom|expansion|recovery|reduction|slowdown|surge|deterioration|improvement))\b"
+        r"(?![^.;,:!?]{0,40}?\b(?:was|is|were|are|would|will|had|has|could|might|coming|in\s+the\s+offing)\b)",
+        _know_to_see,
+        0.75,
+        "'prices have known a strong increase' (French 'connaître une hausse'): English 'have seen a sharp increase'.",
+    ),
+    _calque(
+        "catastrophe calamity emergency disaster + situation",
+        # "declared a situation of catastrophe" (Spanish "situación de catástrofe", Portuguese
+        # "situação de calamidade"): English "state of emergency / disaster"
+        r"\b(?P<span>situation\s+of\s+(?:catastrophe|calamity|emergency|disaster))\b",
+        "state of emergency",
+        0.75,
+        "'a situation of catastrophe' (Spanish 'situación de catástrofe'): English 'a state of emergency' or 'a disaster'.",
+    ),
+    _calque(
+        "service + minimum",
+        # "a service minimum" (French "service minimum", Italian "servizi minimi"): English puts
+        # the adjective first; "service minimum wage" / "service minimum requirements" are English
+        r"(?<=\b(?:a|the|guaranteed|no)\s)(?P<span>service\s+minimum)\b(?!-|\s+(?:wages?|requirements?|standards?|levels?|charges?|fees?|age|terms?|periods?|thresholds?|hours)\b)",
+        "minimum service",
+        0.75,
+        "'a service minimum' (French 'service minimum'): English 'a minimum service'.",
     ),
 )
 
@@ -1882,6 +1961,67 @@ NEWS_SPIN_PATTERNS: tuple[Calque, ...] = (
         "'1000's of people': a spinner's (or a hurried writer's) 'thousands of people'.",
         rule=ODD_COLLOCATION,
         case_sensitive=True,
+    ),
+    # -- round 5: news fixed expressions run through a thesaurus --------------------------
+    _calque(
+        "doable attainable",
+        # "as quickly as doable", "as a lot as attainable": spun "as soon/much as possible"
+        r"\b(?P<span>as\s+(?:soon|quickly|rapidly|shortly|quick|early|fast|swiftly|much|many|far|little|long|a\s+lot)\s+as\s+(?:doable|attainable))\b",
+        lambda m: regex.sub(r"(?i)(?:doable|attainable)$", "possible", m["span"]),
+        0.85,
+        "'as quickly as doable': a spun 'as soon as possible' (possible -> doable/attainable).",
+        rule=TORTURED,
+    ),
+    _calque(
+        "enchantment",
+        # "they might enchantment the ruling", "filed an enchantment": a spun "appeal" (appeal ->
+        # charm -> enchantment); "the enchantment of the woods" is English
+        r"\b(?:will|would|might|may|could|can|shall|to|not)\s+(?P<span>enchantment)\b(?!\s+(?:of|and|that|is|was)\b)"
+        r"|\b(?:filed|lodged|lodge|file|launched|launch|lost|won|hear|heard|rejected|dismissed|upheld)\s+(?:an?|the|their|his|her|its)\s+(?P<span>enchantment)\b",
+        "appeal",
+        0.85,
+        "'the government said it might enchantment': a spun 'appeal'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "professionals professional + legal",
+        # "Legal professionals for the government stated", "his legal professionals argued": a spun
+        # "lawyers" where a party's lawyers speak; "legal professionals" in general is English
+        r"\b(?P<span>[Ll]egal\s+professionals)(?=\s+(?:for|representing|acting\s+for)\s+(?:the\s+)?(?:\p{Lu}|federal|state|government|prosecution|defen[cs]e|family|company|accused|defendant|claimants?|plaintiffs?))"
+        r"|(?<=\b(?:his|her|their)\s)(?P<span>legal\s+professionals)(?=\s+(?:stated|said|argued|advised|informed|told|filed|have\s+(?:stated|argued|said)))",
+        "lawyers",
+        0.8,
+        "'Legal professionals for the government stated': a spun 'lawyers'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "instant speedy quick fast + impact",
+        # "stepped down with instant impact": a spun "with immediate effect"
+        r"\bwith\s+(?P<span>(?:instant|speedy|quick|fast)\s+impact)\b(?=\s*(?:[.,;]|$|from\b|after\b|following\b|(?:on|as\s+of)\s+\p{Lu}))",
+        "immediate effect",
+        0.8,
+        "'resigned with instant impact': a spun 'with immediate effect'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "said stated mentioned added informed told + including",
+        # "he said, including that the funds ...": a spun "adding that" (add -> include)
+        r"\b(?:said|stated|mentioned|added|informed\s+\w+|told\s+\w+)\s*,\s+(?P<span>including\s+that)\b",
+        "adding that",
+        0.75,
+        "'he said, including that': a spun 'adding that'.",
+        rule=TORTURED,
+    ),
+    _calque(
+        "going + through",
+        # "the largest complications going through the city": a spun "the biggest problems facing"
+        # (facing -> going through)
+        r"\b(?:largest|biggest|greatest|main|major|key|most\s+important)\s+(?:problems?|challenges?|complications?|issues?|points?|threats?|dangers?|difficulties|downsides?|obstacles?)"
+        r"\s+(?P<span>going\s+through)(?=\s+(?:the|its|our|his|her|their|this)\s+(?!process|system|courts?|parliament|congress|legislature|senate|house|pipeline)\w)",
+        "facing",
+        0.7,
+        "'the largest complications going through the city': a spun 'the biggest problems facing'.",
+        rule=TORTURED,
     ),
 )
 

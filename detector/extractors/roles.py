@@ -648,10 +648,29 @@ def scan_passage(table: RoleTable, text: str, offset: int, mentions: list[Mentio
             if found:
                 out.append(found)
                 continue
-            found = _check_person(table, text, m, cls, qualified, offset, mentions)
+            found = _check_person(table, text, m, cls, qualified, offset, mentions, _past_national_title(table, text, m))
             if found:
                 out.append(found)
     return out
+
+
+# "former US President", "then-German Chancellor": a past qualifier, then one or two capitalised
+# words (the country), right before the title.
+_PAST_NATIONAL_RE = regex.compile(r"(?i:\b(?:former|ex|then|late))[- ]+(?P<ent>(?:\p{Lu}[\p{L}.]*[ ]){1,2})$", regex.V1)
+
+
+def _past_national_title(table: RoleTable, text: str, m: re.Match) -> bool:
+    """A national head title put in the past ("Former US President Jacinda Ardern"): the person
+    must have held that office at some date, so the career record can judge it like an
+    unqualified title. A bare "former President X" may mean a party's or a club's president and
+    stays excused."""
+    if m.group("mod"):
+        return False
+    bm = _PAST_NATIONAL_RE.search(text, max(0, m.start("title") - 40), m.start("title"))
+    if bm is None:
+        return False
+    entity = table.prenominal.get(bm.group("ent").strip().rstrip("."))
+    return entity is not None and entity.kind == "country"
 
 
 def _qualifier_before(text: str, pos: int) -> bool:
@@ -888,10 +907,12 @@ def _check_head_of_body(
 
 
 def _check_person(
-    table: RoleTable, text: str, m: re.Match, cls: str, qualified: bool, offset: int, mentions: list[Mention]
+    table: RoleTable, text: str, m: re.Match, cls: str, qualified: bool, offset: int, mentions: list[Mention],
+    past_national: bool = False,
 ) -> _Found | None:
     """"<title> <person>": a known office-holder given an office they never held, or the title
-    of their portfolio in another country's form ("Foreign Minister Antony Blinken")."""
+    of their portfolio in another country's form ("Foreign Minister Antony Blinken"). A
+    qualified title is judged only when it is a past national one (`_past_national_title`)."""
     nm = _NAME_AFTER_RE.match(text, m.end())
     if nm is None:
         return None
@@ -918,7 +939,7 @@ def _check_person(
         mentions.append(
             Mention(key, holder.name if holder else " ".join(words), cls, m.group("title"), offset + title_start, offset + title_end)
         )
-    if holder is None or qualified or cls in holder.classes:
+    if holder is None or (qualified and not past_national) or cls in holder.classes:
         return None
     if not holder.classes & PERSON_CLASSES and not (holder.cabinet_known and cls in THIN_RECORD_CLASSES):
         return None  # only deputy or minor offices known: the career record is too thin to judge

@@ -81,7 +81,8 @@ LOAN_PHRASES = frozenset(
     in loco parentis|e pluribus unum|semper fidelis|carpe diem|ergo sum|in excelsis|agnus dei|dominus vobiscum|
     cum spiritu|spiritu tuo|requiescat in pace|kyrie eleison|ave maria|gratia plena|pax vobiscum|deo gratias|
     dieu et mon droit|honi soit|qui mal y pense|que sera|feliz navidad|próspero año|buen provecho|por favor|
-    muchas gracias|grazie mille|merci beaucoup|danke schön|auf wiedersehen|guten tag|bonne chance|bon courage
+    muchas gracias|grazie mille|merci beaucoup|danke schön|auf wiedersehen|guten tag|bonne chance|bon courage|
+    far niente|dolce far niente|mezza luna|ligne claire
     """.replace("\n", "").split("|")
 )
 # Words just before a run that announce a mention of foreign words rather than a translation
@@ -145,7 +146,7 @@ def untranslated_runs(passage: Passage) -> list[tuple[int, int, str]]:
         if j - i >= MIN_RUN and (_anchored(words, hits, i, j) or _foreign_enough(words, hits, i, j) or _german_noun(words, hits, i, j)) \
                 and not _excused(passage, lowered, i, j):
             langs = [h.lang for h in hits[i:j] if h is not None]
-            out.append((words[i].start, words[j - 1].end, max(set(langs), key=langs.count)))
+            out.append((words[i].start, words[j - 1].end, max(sorted(set(langs)), key=langs.count)))  # sorted: the same language in every process
         i = j
     return out
 
@@ -168,7 +169,7 @@ def _foreign_enough(words, hits, i: int, j: int) -> bool:
     if any(not words[k].text[:1].islower() for k in range(i, j)) or len({words[k].text for k in range(i, j)}) < 2:
         return False  # capitalised words are names; "la la la" is a song
     langs = [hits[k].lang for k in range(i, j)]
-    main = max(set(langs), key=langs.count)
+    main = max(sorted(set(langs)), key=langs.count)
     if len(langs) - langs.count(main) > (len(langs) - 1) // 2:
         return False
     return sum(hits[k].zipf - hits[k].zipf_en for k in range(i, j)) >= MIN_RUN_MARGIN
